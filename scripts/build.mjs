@@ -1,0 +1,50 @@
+// Bundles the extension and the CLI with esbuild (unified/remark are ESM-only;
+// the bundle is what the extension host and `node` load).
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = !process.argv.includes('--dev');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+// Integration suite (run inside VS Code by test/integration/run.mjs or scripts/test-electron.mjs):
+// index.ts plus every *.test.ts, one CJS file each, so new test files are picked up automatically.
+const suiteDir = 'test/integration/suite';
+if (fs.existsSync(suiteDir)) {
+  const entries = fs
+    .readdirSync(suiteDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => path.join(suiteDir, f));
+  fs.rmSync('out/integration', { recursive: true, force: true }); // no stale tests from deleted files
+  builds.push({
+    ...common,
+    minify: false,
+    entryPoints: entries,
+    outbase: suiteDir,
+    outdir: 'out/integration/suite',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,100 @@
+// Calendar dates as ISO strings (`2021-08-20`). Pure arithmetic on UTC days so that
+// time zones never shift a meeting date.
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toDay(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+function fromDay(day: number): string {
+  const dt = new Date(day * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+}
+
+/** Days from `a` to `b` (positive when `b` is later). Both must be valid ISO dates. */
+export function daysBetween(a: string, b: string): number {
+  return toDay(b) - toDay(a);
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromDay(toDay(iso) + days);
+}
+
+/** Monday-based weekday, 0 = Monday. */
+export function weekday(iso: string): number {
+  return (new Date(toDay(iso) * 86_400_000).getUTCDay() + 6) % 7;
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1, februari: 2, mars: 3, april: 4, maj: 5, juni: 6, juli: 7, augusti: 8, september: 9, oktober: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10, oct: 10,
+};
+
+const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+/**
+ * Long dates in running text: `20 augusti 2021`, `den 8 september`, `8 Sept. 2021`,
+ * `August 20, 2021`, `20/8 2021`. Global regex; use with `matchAll`.
+ */
+export const LONG_DATE = new RegExp(
+  `\\b(?:(\\d{1,2})(?:\\s*(?:e|a|st|nd|rd|th))?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+(\\d{4}))?` +
+    `|(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?` +
+    `|(\\d{1,2})\\/(\\d{1,2})(?:\\s+|-)(\\d{4}))\\b`,
+  'giu',
+);
+
+/**
+ * Resolves a long date against a reference date: without a year, the first such
+ * date on or after the reference (an assignment "to 8 September" at an August
+ * meeting means this year's). Returns undefined for impossible dates.
+ */
+export function resolveLongDate(match: RegExpMatchArray, reference?: string): string | undefined {
+  let day: number, month: number, year: number | undefined;
+  if (match[2] !== undefined) {
+    day = Number(match[1]);
+    month = MONTHS[match[2].toLowerCase()]!;
+    year = match[3] !== undefined ? Number(match[3]) : undefined;
+  } else if (match[4] !== undefined) {
+    month = MONTHS[match[4].toLowerCase()]!;
+    day = Number(match[5]);
+    year = match[6] !== undefined ? Number(match[6]) : undefined;
+  } else {
+    day = Number(match[7]);
+    month = Number(match[8]);
+    year = Number(match[9]);
+  }
+  const build = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (year === undefined) {
+    if (!reference || !isIsoDate(reference)) return undefined;
+    const refYear = Number(reference.slice(0, 4));
+    const candidate = build(refYear);
+    year = isIsoDate(candidate) && candidate < reference ? refYear + 1 : refYear;
+  }
+  const iso = build(year);
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/** Parses a whole value that is a long date (`20 augusti 2021`) into ISO, if it is one. */
+export function parseLongDate(value: string, reference?: string): string | undefined {
+  const trimmed = value.trim();
+  for (const m of trimmed.matchAll(LONG_DATE)) {
+    if (m.index === 0 && m[0].length === trimmed.replace(/\.$/, '').length) return resolveLongDate(m, reference);
+  }
+  return undefined;
+}

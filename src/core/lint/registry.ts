@@ -1,0 +1,25 @@
+// The ordered rule registry: the order of the docs and of findings at one position.
+import type { Rule } from './types';
+import { rule as min001 } from './rules/min001-front-matter';
+import { rule as min002 } from './rules/min002-date-format';
+import { rule as min010 } from './rules/min010-attendance';
+import { rule as min011 } from './rules/min011-chair';
+import { rule as min012 } from './rules/min012-secretary';
+import { rule as min013 } from './rules/min013-unknown-person';
+import { rule as min020 } from './rules/min020-item-heading';
+import { rule as min021 } from './rules/min021-item-sequence';
+import { rule as min030 } from './rules/min030-decision-missing';
+import { rule as min031 } from './rules/min031-decision-empty';
+import { rule as min032 } from './rules/min032-decision-unmarked';
+import { rule as min040 } from './rules/min040-action-owner';
+import { rule as min041 } from './rules/min041-action-due';
+import { rule as min043 } from './rules/min043-assignment-prose';
+import { rule as min050 } from './rules/min050-justering-missing';
+import { rule as min051 } from './rules/min051-justerare-invalid';
+import { rule as min052 } from './rules/min052-justering-deadline';
+import { rule as min053 } from './rules/min053-anslag';
+
+export const rules: readonly Rule[] = [
+  min001, min002, min010, min011, min012, min013, min020, min021, min030, min031, min032,
+  min040, min041, min043, min050, min051, min052, min053,
+];

@@ -1,0 +1,79 @@
+import type { Language, MinutesDocument, Profile, Span } from '../model';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** A replacement of `[start, end)` in the original text by `newText`. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/** A message in both languages; the engine picks the document's. */
+export interface Localized {
+  readonly sv: string;
+  readonly en: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  /** Edits against the text the finding was computed for; never overlapping. */
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Finding {
+  readonly code: string;
+  readonly alias: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fix?: Fix;
+}
+
+/** One ok / not-ok example of a rule: drives its docs and its tests. */
+export interface RuleExample {
+  readonly title: Localized | string;
+  /** A whole minutes document. */
+  readonly text: string;
+  /** For not-ok examples: the number of findings this rule reports (default 1). */
+  readonly findings?: number;
+  /** For fixable not-ok examples: the text after applying every fix of this rule. */
+  readonly fixed?: string;
+}
+
+export interface RuleMeta {
+  /** Stable code, e.g. `MIN021`. */
+  readonly code: string;
+  /** Readable alias, e.g. `item-sequence`. */
+  readonly alias: string;
+  readonly description: Localized;
+  /** Default severity per profile. */
+  readonly severity: { readonly protokoll: SeveritySetting; readonly notes: SeveritySetting };
+  readonly fixable: boolean;
+  /** Set for rules that need the workspace index (skipped without one). */
+  readonly needsWorkspace?: boolean;
+  readonly examples: { readonly ok: readonly RuleExample[]; readonly notOk: readonly RuleExample[] };
+}
+
+export interface Report {
+  readonly span: Span;
+  readonly message: Localized;
+  readonly fix?: { readonly title: Localized; readonly edits: readonly TextEdit[] };
+  /** Overrides the configured severity (e.g. MIN052's error vs info cases). */
+  readonly severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly doc: MinutesDocument;
+  readonly profile: Profile;
+  readonly language: Language;
+  /** ISO date used for "today" (injected so results are reproducible). */
+  readonly today: string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}

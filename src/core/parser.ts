@@ -1,0 +1,613 @@
+// The dialect parser: text → MinutesDocument. The document is cut into top-level
+// sections (sections.ts); each is parsed by remark on its own into a section model
+// with offsets relative to the section, so that an unchanged section can be reused
+// from a cache after an edit elsewhere and only shifted into place.
+import type { Blockquote, ListItem, Nodes, Paragraph as MdParagraph, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseFrontMatter } from './frontMatter';
+import {
+  APPROVED_ITEMS_LABELS, ATTENDANCE_GROUPS, ATTENDANCE_TITLES, CALLOUT_WORDS, FIELD_KEYS, JUSTERING_TITLES,
+  NOTICE_LABELS, NOTICE_TITLES, PROFILE_WORDS, ROLE_WORDS, SIGNER_LABELS, VOTE_WORDS, YES_WORDS, canonicalKey, lookup,
+} from './keywords';
+import type {
+  Action, ActionStatus, Attendance, AttendanceGroup, Callout, Decision, Field, Heading, Item, Justering,
+  MinutesDocument, Notice, NoticeLine, Paragraph, ParseProblem, Person, Role, Section, SectionKind, Signer, Span, SubTopic,
+} from './model';
+import { splitNames, stripParenthesis } from './people';
+import { splitSections } from './sections';
+import { collapseSpace } from './text';
+
+export interface ParseOptions {
+  /** The file's path matches `justera.files`: minutes even without a profile. */
+  readonly assumeMinutes?: boolean;
+  /** Reuse of section models between parses of versions of one document. */
+  readonly cache?: SectionCache;
+}
+
+/** What one body section contributes, with offsets relative to the section start. */
+export interface SectionModel {
+  readonly kind: Exclude<SectionKind, 'front-matter'>;
+  readonly span: Span;
+  readonly heading?: Heading;
+  readonly item?: Item;
+  readonly attendance?: Attendance;
+  readonly justering?: Justering;
+  readonly notice?: Notice;
+  readonly problems: readonly ParseProblem[];
+}
+
+/** A cache of section models keyed by section text. */
+export interface SectionCache {
+  get(text: string): SectionModel | undefined;
+  set(text: string, model: SectionModel): void;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMinutes(input: string, options: ParseOptions = {}): MinutesDocument {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const raw = splitSections(text);
+  const sections: Section[] = [];
+  const problems: ParseProblem[] = [];
+  let frontMatter: MinutesDocument['frontMatter'];
+  let title: Heading | undefined;
+  let attendance: Attendance | undefined;
+  let justering: Justering | undefined;
+  let notice: Notice | undefined;
+  const items: Item[] = [];
+
+  for (const r of raw) {
+    if (r.kind === 'front-matter') {
+      const span = { start: r.start, end: r.end };
+      frontMatter = parseFrontMatter(text.slice(r.contentStart!, r.contentEnd!), r.contentStart!, span, !!r.unterminated);
+      if (frontMatter.yamlError) {
+        problems.push({ kind: r.unterminated ? 'unterminated-front-matter' : 'yaml', message: frontMatter.yamlError.message, span: frontMatter.yamlError.span });
+      }
+      sections.push({ kind: 'front-matter', span });
+      continue;
+    }
+    const sectionText = text.slice(r.start, r.end);
+    let model = options.cache?.get(sectionText);
+    if (!model) {
+      model = safeParseSection(sectionText);
+      options.cache?.set(sectionText, model);
+    }
+    const m = r.start === 0 ? model : shift(model, r.start);
+    if (m.kind === 'preamble' && sectionText.trim() === '') continue;
+    sections.push({ kind: m.kind, span: m.span, ...(m.heading ? { heading: m.heading } : {}) });
+    problems.push(...m.problems);
+    if (m.kind === 'title' && !title && m.heading) title = m.heading;
+    if (m.item) items.push(m.item);
+    if (m.attendance) attendance = mergeAttendance(attendance, m.attendance);
+    if (m.justering && !justering) justering = m.justering;
+    if (m.notice && !notice) notice = m.notice;
+  }
+
+  const profile = frontMatter?.type;
+  const typeWord = frontMatter?.values.type?.value;
+  const spelledLanguage = typeof typeWord === 'string' ? lookup(PROFILE_WORDS, typeWord)?.language : undefined;
+  return {
+    text,
+    isMinutes: profile !== undefined || !!options.assumeMinutes,
+    ...(profile ? { profile } : {}),
+    effectiveProfile: profile ?? 'notes',
+    language: frontMatter?.lang ?? spelledLanguage ?? 'sv',
+    ...(frontMatter ? { frontMatter } : {}),
+    ...(title ? { title } : {}),
+    ...(attendance ? { attendance } : {}),
+    items,
+    ...(justering ? { justering } : {}),
+    ...(notice ? { notice } : {}),
+    sections,
+    problems,
+  };
+}
+
+function mergeAttendance(a: Attendance | undefined, b: Attendance): Attendance {
+  return a ? { ...a, people: [...a.people, ...b.people] } : b;
+}
+
+/** Parses one section; a parser bug degrades to an empty section instead of throwing. */
+function safeParseSection(text: string): SectionModel {
+  try {
+    return parseSection(text);
+  } catch {
+    return { kind: 'preamble', span: { start: 0, end: text.length }, problems: [] };
+  }
+}
+
+/** Moves every span of a section model by `delta`. */
+export function shift<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shift(v, delta)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length === 2 && typeof obj.start === 'number' && typeof obj.end === 'number') {
+    return { start: (obj.start as number) + delta, end: (obj.end as number) + delta } as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = shift(obj[k], delta);
+  return out as T;
+}
+
+// ---------------------------------------------------------------------------
+// One section
+
+function parseSection(text: string): SectionModel {
+  const tree = processor.parse(text) as Root;
+  const span = { start: 0, end: text.length };
+  const first = tree.children[0];
+  if (!first || first.type !== 'heading' || first.depth > 2 || startOf(first) !== 0) {
+    return { kind: 'preamble', span, problems: [] };
+  }
+  const heading = toHeading(text, first.depth, startOf(first), endOf(first));
+  if (first.depth === 1) return { kind: 'title', span, heading, problems: [] };
+
+  const { fields, rest } = fieldsIn(text, heading.textSpan);
+  const number = parseNumber(text, heading.textSpan, rest);
+  const plainTitle = normTitle(number ? number.title : rest);
+  if (!number) {
+    if (matchesTitle(plainTitle, ATTENDANCE_TITLES)) {
+      return { kind: 'attendance', span, heading, attendance: parseAttendance(text, tree, heading), problems: [] };
+    }
+    if (matchesTitle(plainTitle, JUSTERING_TITLES)) {
+      return { kind: 'justering', span, heading, justering: parseJustering(text, heading), problems: [] };
+    }
+    if (matchesTitle(plainTitle, NOTICE_TITLES)) {
+      return { kind: 'notice', span, heading, notice: parseNotice(text, heading), problems: [] };
+    }
+  }
+  const problems: ParseProblem[] = [];
+  const item = parseItem(text, tree, heading, fields, number, rest, problems);
+  return { kind: 'item', span, heading, item, problems };
+}
+
+function startOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function endOf(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+function normTitle(s: string): string {
+  return collapseSpace(s).replace(/[:.]$/, '').toLocaleLowerCase('sv');
+}
+
+function matchesTitle(title: string, words: readonly string[]): boolean {
+  return words.some((w) => title === w || title.startsWith(w + ' '));
+}
+
+function toHeading(text: string, depth: number, start: number, end: number): Heading {
+  const line = text.slice(start, end);
+  const marks = /^#{1,6}[ \t]*/.exec(line)?.[0].length ?? 0;
+  let textEnd = end;
+  // Closing #s of an ATX heading are not part of its text.
+  const closing = /[ \t]+#+[ \t]*$/.exec(line);
+  if (closing && closing.index >= marks) textEnd = start + closing.index;
+  while (textEnd > start + marks && /\s/.test(text[textEnd - 1]!)) textEnd--;
+  const textSpan = { start: start + marks, end: Math.max(start + marks, textEnd) };
+  return { depth, text: text.slice(textSpan.start, textSpan.end), span: { start, end }, textSpan };
+}
+
+// ---------------------------------------------------------------------------
+// Inline fields
+
+const FIELD = /\[([^\[\]\n:]+?)::[ \t]*([^\]\n]*?)[ \t]*\]/gu;
+
+/** Fields within `span` of `text`, and the text of the span with the fields removed. */
+function fieldsIn(text: string, span: Span): { fields: Field[]; rest: string } {
+  const slice = text.slice(span.start, span.end);
+  const fields: Field[] = [];
+  for (const m of slice.matchAll(FIELD)) {
+    const rawKey = m[1]!.trim();
+    const key = canonicalKey(FIELD_KEYS, rawKey) ?? rawKey.toLocaleLowerCase('sv');
+    const start = span.start + m.index!;
+    const value = m[2]!;
+    const afterColons = m[0].indexOf('::') + 2;
+    const lead = m[0].slice(afterColons).length - m[0].slice(afterColons).trimStart().length;
+    const valueStart = start + afterColons + lead;
+    fields.push({ key, rawKey, value: value.trim(), span: { start, end: start + m[0].length }, valueSpan: { start: valueStart, end: valueStart + value.length } });
+  }
+  return { fields, rest: slice.replace(FIELD, ' ') };
+}
+
+function field(fields: readonly Field[], key: string): Field | undefined {
+  return fields.find((f) => f.key === key);
+}
+
+function isYes(value: string | undefined): boolean {
+  return !!value && YES_WORDS.includes(value.trim().toLocaleLowerCase('sv'));
+}
+
+// ---------------------------------------------------------------------------
+// Items
+
+interface ParsedNumber {
+  readonly number: number;
+  readonly style: 'paragraph' | 'dotted';
+  readonly span: Span;
+  readonly title: string;
+}
+
+function parseNumber(text: string, textSpan: Span, rest: string): ParsedNumber | undefined {
+  const raw = text.slice(textSpan.start, textSpan.end);
+  const m = /^(§[ \t]*(\d+)\.?)|^((\d+)[.)]?)(?=[ \t]|$)/u.exec(raw);
+  if (!m) return undefined;
+  const token = m[0];
+  const number = Number(m[2] ?? m[4]);
+  const style = m[1] ? 'paragraph' : 'dotted';
+  const restMatch = rest.trimStart();
+  const title = restMatch.slice(restMatch.indexOf(token) === 0 ? token.length : 0);
+  return { number, style, span: { start: textSpan.start, end: textSpan.start + token.length }, title };
+}
+
+interface Walked {
+  readonly node: Nodes;
+  readonly ancestors: readonly Nodes[];
+}
+
+function walk(root: Root): Walked[] {
+  const out: Walked[] = [];
+  const visit = (node: Nodes, ancestors: Nodes[]) => {
+    out.push({ node, ancestors });
+    if ('children' in node) {
+      const next = [...ancestors, node];
+      for (const child of node.children as Nodes[]) visit(child, next);
+    }
+  };
+  for (const child of root.children) visit(child, [root]);
+  return out;
+}
+
+const CALLOUT_LINE = /^[ \t]*>[ \t]?\[!([^\]\s]+)\]([+-]?)[ \t]*(.*)$/u;
+
+function parseItem(
+  text: string, tree: Root, heading: Heading, fields: Field[], number: ParsedNumber | undefined, rest: string,
+  problems: ParseProblem[],
+): Item {
+  const span = { start: 0, end: text.length };
+  const nodes = walk(tree);
+  const numberValue = number?.number;
+
+  // Callouts first: actions and paragraphs need to know which callout they stand in.
+  const calloutNodes: { node: Blockquote; kind: Callout['kind']; match: RegExpExecArray }[] = [];
+  for (const { node } of nodes) {
+    if (node.type !== 'blockquote') continue;
+    const start = startOf(node);
+    const line = text.slice(start, lineEnd(text, start));
+    const m = CALLOUT_LINE.exec(line);
+    if (!m) continue;
+    const kind = lookup(CALLOUT_WORDS, m[1]!);
+    if (kind) calloutNodes.push({ node, kind, match: m });
+  }
+  const insideCallout = (offset: number) => calloutNodes.find((c) => offset >= startOf(c.node) && offset < endOf(c.node));
+
+  const actions: Action[] = [];
+  const decisionsBySpan = new Map<Blockquote, string>();
+  let k = 0;
+  for (const c of calloutNodes) {
+    if (c.kind === 'decision') decisionsBySpan.set(c.node, `§${numberValue ?? '?'}.${++k}`);
+  }
+
+  const taskParagraphs = new Set<Nodes>();
+  for (const { node } of nodes) {
+    if (node.type !== 'listItem') continue;
+    const action = parseAction(text, node, problems);
+    if (!action) continue;
+    const first = node.children[0];
+    if (first) taskParagraphs.add(first);
+    const host = insideCallout(action.span.start);
+    const decisionId = host ? decisionsBySpan.get(host.node) : undefined;
+    actions.push(decisionId ? { ...action, decisionId } : action);
+  }
+
+  const callouts: Callout[] = [];
+  const decisions: Decision[] = [];
+  for (const c of calloutNodes) {
+    const callout = parseCallout(text, c.node, c.kind, c.match, actions);
+    const id = decisionsBySpan.get(c.node);
+    if (id) {
+      const decision: Decision = { ...callout, kind: 'decision', id, index: decisions.length + 1 };
+      decisions.push(decision);
+      callouts.push(decision);
+    } else callouts.push(callout);
+  }
+
+  const paragraphs: Paragraph[] = [];
+  for (const { node, ancestors } of nodes) {
+    if (node.type !== 'paragraph' || taskParagraphs.has(node)) continue;
+    if (insideCallout(startOf(node))) continue;
+    const parent = ancestors[ancestors.length - 1]!;
+    const container = ancestors.some((a) => a.type === 'blockquote') ? 'blockquote' : parent.type === 'listItem' ? 'list-item' : 'section';
+    paragraphs.push({ span: { start: startOf(node), end: endOf(node) }, text: text.slice(startOf(node), endOf(node)), container });
+  }
+
+  const subTopics: SubTopic[] = [];
+  const subHeadings = tree.children.filter((n) => n.type === 'heading' && n.depth === 3);
+  for (let i = 0; i < subHeadings.length; i++) {
+    const h = subHeadings[i]!;
+    const next = subHeadings[i + 1];
+    subTopics.push({
+      heading: toHeading(text, 3, startOf(h), endOf(h)),
+      span: { start: startOf(h), end: next ? startOf(next) : text.length },
+    });
+  }
+
+  const dnr = field(fields, 'dnr')?.value;
+  return {
+    heading,
+    span,
+    ...(number ? { number: number.number } : {}),
+    numberStyle: number ? number.style : 'none',
+    numberSpan: number ? number.span : { start: heading.textSpan.start, end: heading.textSpan.start },
+    title: collapseSpace(number ? number.title : rest),
+    fields,
+    ...(dnr ? { dnr } : {}),
+    informational: isYes(field(fields, 'info')?.value),
+    subTopics,
+    decisions,
+    callouts,
+    actions,
+    paragraphs,
+  };
+}
+
+function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** Strips blockquote prefixes and list/task markers from each line, drops fields. */
+function plain(text: string): string {
+  return collapseSpace(
+    text
+      .replace(FIELD, ' ')
+      .split(/\r?\n|\r/)
+      .map((l) => l.replace(/^[ \t]*(?:>[ \t]?)*/, '').replace(/^(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX/-]\][ \t]+)?/, ''))
+      .join(' '),
+  );
+}
+
+function parseCallout(text: string, node: Blockquote, kind: Callout['kind'], m: RegExpExecArray, allActions: Action[]): Callout {
+  const start = startOf(node);
+  const end = endOf(node);
+  const firstLineEnd = lineEnd(text, start);
+  const markerStart = start + m[0].indexOf('[!');
+  const markerEnd = markerStart + m[1]!.length + 3;
+  const titleStart = start + m[0].length - m[3]!.length;
+  const titleText = m[3]!.replace(FIELD, ' ');
+  const titleSpan = { start: titleStart, end: titleStart + m[3]!.length };
+  const body = text.slice(firstLineEnd, end);
+  const { fields } = fieldsIn(text, { start, end });
+  const title = collapseSpace(titleText);
+  const bodyText = plain(body);
+  // A decision or summary written on the marker line is its text; for the others the
+  // title is the person (`[!reservation] Name`).
+  const withTitle = kind === 'decision' || kind === 'summary';
+  const content = withTitle ? collapseSpace(`${title} ${bodyText}`) : bodyText;
+
+  let vote: Callout['vote'];
+  if (kind === 'vote') {
+    const counts: { yes?: number; no?: number; abstain?: number } = {};
+    for (const vm of body.matchAll(/^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+)?([\p{L}]+)[ \t]*:[ \t]*(\d+)/gmu)) {
+      const which = lookup(VOTE_WORDS, vm[1]!);
+      if (which && counts[which] === undefined) counts[which] = Number(vm[2]);
+    }
+    vote = counts;
+  }
+  return {
+    kind,
+    typeWord: m[1]!,
+    span: { start, end },
+    markerSpan: { start: markerStart, end: markerEnd },
+    title,
+    titleSpan,
+    text: content,
+    fields,
+    ...(vote ? { vote } : {}),
+    immediateApproval: isYes(field(fields, 'immediate-approval')?.value),
+    actions: allActions.filter((a) => a.span.start >= start && a.span.start < end),
+  };
+}
+
+const TASK = /^((?:[-*+]|\d+[.)])[ \t]+)\[([ xX/-])\](?=[ \t]|$)/;
+
+function statusOf(box: string): ActionStatus {
+  switch (box) {
+    case 'x':
+    case 'X':
+      return 'done';
+    case '/':
+      return 'in-progress';
+    case '-':
+      return 'cancelled';
+    default:
+      return 'open';
+  }
+}
+
+function parseAction(text: string, node: ListItem, problems: ParseProblem[]): Action | undefined {
+  const start = startOf(node);
+  const m = TASK.exec(text.slice(start, lineEnd(text, start)));
+  if (!m) return undefined;
+  const boxStart = start + m[1]!.length;
+  const boxSpan = { start: boxStart, end: boxStart + 3 };
+  const first = node.children[0] as MdParagraph | undefined;
+  // The action is its first paragraph; nested lists under it are its own content.
+  const textEnd = first && first.type === 'paragraph' ? Math.max(endOf(first), boxSpan.end) : lineEnd(text, start);
+  const ownSpan = { start, end: textEnd };
+  const { fields } = fieldsIn(text, ownSpan);
+  const body = plain(text.slice(boxSpan.end, textEnd));
+  const span = { start, end: endOf(node) };
+  if (!body) problems.push({ kind: 'empty-task', message: 'Task without text', span: { start, end: boxSpan.end } });
+  const owner = field(fields, 'owner');
+  const owners = owner ? splitNames(owner.value).map((n) => n.name) : [];
+  const due = field(fields, 'due')?.value;
+  const done = field(fields, 'done')?.value;
+  const from = field(fields, 'from')?.value;
+  return {
+    text: body,
+    span,
+    boxSpan,
+    status: statusOf(m[2]!),
+    owners,
+    ...(due ? { due } : {}),
+    ...(done ? { done } : {}),
+    ...(from ? { from } : {}),
+    fields,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Attendance
+
+function parseAttendance(text: string, tree: Root, heading: Heading): Attendance {
+  const people: Person[] = [];
+  let group: AttendanceGroup = 'unspecified';
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth >= 3) {
+      const h = toHeading(text, node.depth, startOf(node), endOf(node));
+      group = lookup(ATTENDANCE_GROUPS, collapseSpace(h.text.replace(FIELD, ' ')).replace(/:$/, '')) ?? 'unspecified';
+      continue;
+    }
+    if (node.type !== 'list') continue;
+    for (const li of node.children) {
+      const person = parsePerson(text, li, group);
+      if (person) people.push(person);
+    }
+  }
+  return { heading, span: { start: 0, end: text.length }, people };
+}
+
+function parsePerson(text: string, li: ListItem, group: AttendanceGroup): Person | undefined {
+  const first = li.children[0];
+  if (!first || first.type !== 'paragraph') return undefined;
+  const pStart = startOf(first);
+  const pEnd = endOf(first);
+  const { fields } = fieldsIn(text, { start: pStart, end: pEnd });
+  // Blank out fields (keeping offsets) to find the name's position in the line.
+  const line = text.slice(pStart, pEnd).replace(FIELD, (s) => ' '.repeat(s.length));
+  const parts = splitTopLevelCommas(line);
+  const namePart = parts[0];
+  if (!namePart) return undefined;
+  const rawName = namePart.text.trim();
+  const party = /\(([^)]*)\)\s*$/.exec(rawName)?.[1]?.trim();
+  const name = collapseSpace(stripParenthesis(rawName));
+  if (!name) return undefined;
+  const lead = namePart.text.length - namePart.text.trimStart().length;
+  const nameStart = pStart + namePart.start + lead;
+  const roles = new Set<Role>();
+  let rest = parts.slice(1).map((p) => collapseSpace(p.text)).filter(Boolean);
+  const last = rest[rest.length - 1];
+  const trailingRole = last ? lookup(ROLE_WORDS, last) : undefined;
+  if (trailingRole) {
+    roles.add(trailingRole);
+    rest = rest.slice(0, -1);
+  }
+  const roleField = field(fields, 'role');
+  if (roleField) for (const r of roleField.value.split(/[,;]/)) {
+    const role = lookup(ROLE_WORDS, r);
+    if (role) roles.add(role);
+  }
+  const presence = field(fields, 'presence')?.value;
+  const replaces = field(fields, 'replaces')?.value;
+  return {
+    name,
+    nameSpan: { start: nameStart, end: nameStart + stripParenthesis(rawName).length },
+    ...(rest.length ? { organisation: rest.join(', ') } : {}),
+    ...(party ? { party } : {}),
+    roles: [...roles],
+    ...(presence ? { presence } : {}),
+    ...(replaces ? { replaces } : {}),
+    group,
+    span: { start: startOf(li), end: endOf(li) },
+    fields,
+  };
+}
+
+function splitTopLevelCommas(s: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      out.push({ text: s.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  out.push({ text: s.slice(start), start });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Justering and notice: line based, labels before a colon.
+
+const LABEL_LINE = /^([ \t]*(?:[-*+][ \t]+)?)([^:\n\r]+?)[ \t]*:[ \t]*(.*?)[ \t]*$/gmu;
+
+function parseJustering(text: string, heading: Heading): Justering {
+  const signers: Signer[] = [];
+  let approvedItems: Justering['approvedItems'];
+  for (const m of text.slice(heading.span.end).matchAll(LABEL_LINE)) {
+    const lineStart = heading.span.end + m.index!;
+    const label = collapseSpace(m[2]!.replace(/\*/g, ''));
+    const valueStart = lineStart + m[0].trimEnd().length - m[3]!.length;
+    const valueSpan = { start: valueStart, end: valueStart + m[3]!.length };
+    const span = { start: lineStart + m[1]!.length, end: lineStart + m[0].trimEnd().length };
+    const lower = label.toLocaleLowerCase('sv');
+    if (APPROVED_ITEMS_LABELS.includes(lower)) {
+      const range = /(\d+)\s*(?:[–—-]\s*§?\s*(\d+))?/u.exec(m[3]!);
+      approvedItems = {
+        text: m[3]!,
+        span,
+        valueSpan,
+        ...(range ? { from: Number(range[1]), to: Number(range[2] ?? range[1]) } : {}),
+      };
+      continue;
+    }
+    const role = lookup(SIGNER_LABELS, lower);
+    if (!role) continue;
+    const { fields } = fieldsIn(text, valueSpan);
+    const blanked = m[3]!.replace(FIELD, (s) => ' '.repeat(s.length));
+    const signed = field(fields, 'signed')?.value;
+    const names = splitNames(blanked);
+    if (names.length === 0) {
+      // An empty line (`- Justeras:`) still says who should sign; keep it nameless.
+      signers.push({ role, name: '', nameSpan: { start: valueStart, end: valueStart }, label, span, ...(signed ? { signed } : {}), fields });
+    }
+    for (const n of names) {
+      signers.push({
+        role,
+        name: collapseSpace(n.name),
+        nameSpan: { start: valueStart + n.start, end: valueStart + n.end },
+        label,
+        span,
+        ...(signed ? { signed } : {}),
+        fields,
+      });
+    }
+  }
+  return { heading, span: { start: 0, end: text.length }, signers, ...(approvedItems ? { approvedItems } : {}) };
+}
+
+function parseNotice(text: string, heading: Heading): Notice {
+  const lines: Partial<Record<'posted' | 'removed' | 'storage', NoticeLine>> = {};
+  for (const m of text.slice(heading.span.end).matchAll(LABEL_LINE)) {
+    const which = lookup(NOTICE_LABELS, collapseSpace(m[2]!.replace(/\*/g, '')));
+    if (!which || lines[which]) continue;
+    const lineStart = heading.span.end + m.index!;
+    const valueStart = lineStart + m[0].trimEnd().length - m[3]!.length;
+    lines[which] = {
+      value: m[3]!,
+      span: { start: lineStart + m[1]!.length, end: lineStart + m[0].trimEnd().length },
+      valueSpan: { start: valueStart, end: valueStart + m[3]!.length },
+    };
+  }
+  return { heading, span: { start: 0, end: text.length }, ...lines };
+}
