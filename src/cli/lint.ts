@@ -1,0 +1,63 @@
+// `justera lint`: findings as text or DIALECT section 5 JSON; `--fix` rewrites files.
+import { fixText, lint, resolveRules, type ResolvedRules } from '../core/lint/engine';
+import type { Finding } from '../core/lint/types';
+import { parseMinutes } from '../core/parser';
+import { LineIndex } from '../core/text';
+import { loadDocuments, NOT_MINUTES } from './documents';
+import { CliError, matchesFiles, writeAtomic } from './io';
+import type { CommonOptions, Io } from './main';
+
+export interface JsonFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly code: string;
+  readonly alias: string;
+  readonly severity: Finding['severity'];
+  readonly message: string;
+}
+
+export async function lintCommand(options: CommonOptions, io: Io): Promise<number> {
+  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  const results: JsonFinding[] = [];
+  let fixedFiles = 0;
+  for (let { source, doc, config } of docs) {
+    if (config.errors.length > 0) throw new CliError(`invalid configuration:\n  ${config.errors.join('\n  ')}`);
+    const rules: ResolvedRules = resolveRules(config.config.rules);
+    const assumeMinutes = matchesFiles(source.path, config);
+    if (options.flags.fix) {
+      const fixed = fixText(source.text, (t) => parseMinutes(t, { assumeMinutes }), { rules });
+      if (fixed.text !== source.text) {
+        await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text);
+        fixedFiles++;
+        doc = parseMinutes(fixed.text, { assumeMinutes });
+      }
+    }
+    const lines = new LineIndex(doc.text);
+    for (const f of lint(doc, { rules })) {
+      const start = lines.positionAt(f.span.start);
+      const end = lines.positionAt(f.span.end);
+      results.push({
+        file: source.path,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        code: f.code,
+        alias: f.alias,
+        severity: f.severity,
+        message: f.message,
+      });
+    }
+  }
+  if (options.format === 'json') io.out(`${JSON.stringify(results, null, 2)}\n`);
+  else {
+    for (const r of results) io.out(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.message} ${r.code}/${r.alias}\n`);
+    const count = (s: string) => results.filter((r) => r.severity === s).length;
+    const summary = `${docs.length} file${docs.length === 1 ? '' : 's'}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info`;
+    io.err(`${summary}${options.flags.fix ? `; fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}` : ''}\n`);
+  }
+  return results.some((r) => r.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,88 @@
+// The `justera` command line: the same core as the extension, for scripts and CI.
+import { parseArgs } from 'node:util';
+import { lintCommand } from './lint';
+import { CliError } from './io';
+import { treeCommand } from './tree';
+
+const USAGE = `Usage: justera <command> [options] FILE|DIR...
+
+Commands:
+  lint       Check minutes against the dialect's rules
+             --format text|json   output format (default text)
+             --fix                apply every safe fix and rewrite the files
+  tree       Show the decisions and actions of each meeting
+             --format text|json   output format (default text)
+
+Options:
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit codes: 0 no error found, 1 a finding is an error, 2 usage or I/O error.`;
+
+declare const JUSTERA_VERSION: string | undefined;
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await lintCommand(parse(rest, { fix: { type: 'boolean' } }), io);
+      case 'tree':
+        return await treeCommand(parse(rest, {}), io);
+      case '-v':
+      case '--version':
+        io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`justera: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`justera: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
+export interface CommonOptions {
+  readonly format: 'text' | 'json';
+  readonly files: readonly string[];
+  readonly flags: Readonly<Record<string, boolean | string | undefined>>;
+}
+
+function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>): CommonOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, ...extra } });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const format = parsed.values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, got "${String(format)}"`);
+  if (parsed.positionals.length === 0) throw new CliError('no FILE or DIR given');
+  return { format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined> };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,42 @@
+// `justera tree`: decisions and actions of each meeting.
+import type { ActionStatus } from '../core/model';
+import { summarize, type MeetingSummary } from '../core/summary';
+import { LineIndex } from '../core/text';
+import { loadDocuments, NOT_MINUTES } from './documents';
+import type { CommonOptions, Io } from './main';
+
+const BOX: Record<ActionStatus, string> = { open: '[ ]', 'in-progress': '[/]', done: '[x]', cancelled: '[-]' };
+
+export async function treeCommand(options: CommonOptions, io: Io): Promise<number> {
+  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  const meetings = docs.map(({ source, doc }) => ({ file: source.path, ...summarize(doc, new LineIndex(doc.text)) }));
+  if (options.format === 'json') {
+    io.out(`${JSON.stringify({ meetings }, null, 2)}\n`);
+    return 0;
+  }
+  for (const m of meetings) io.out(renderText(m.file, m));
+  return 0;
+}
+
+function renderText(file: string, m: MeetingSummary): string {
+  const head = [m.organ, m.datum].filter(Boolean).join(' ');
+  const tags = [m.typ, m.status].filter(Boolean).join(', ');
+  let out = `${file}${head ? ` — ${head}` : ''}${tags ? ` (${tags})` : ''}\n`;
+  m.items.forEach((item, i) => {
+    const lastItem = i === m.items.length - 1;
+    const number = item.number === null ? '' : `${item.number}. `;
+    out += `${lastItem ? '└─' : '├─'} ${number}${item.title}  :${item.line}\n`;
+    const children = [
+      ...item.decisions.map((d) => `${d.id} ${d.text}  :${d.line}`),
+      ...item.actions.map((a) => {
+        const owner = a.owners.length ? a.owners.join(', ') : '(no owner)';
+        const due = a.due ? `due ${a.due}` : 'no due date';
+        return `${BOX[a.status]} ${a.text} — ${owner}, ${due}  :${a.line}`;
+      }),
+    ];
+    children.forEach((c, j) => {
+      out += `${lastItem ? '   ' : '│  '}${j === children.length - 1 ? '└─' : '├─'} ${c}\n`;
+    });
+  });
+  return out + '\n';
+}

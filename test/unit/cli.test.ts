@@ -1,0 +1,159 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+
+const examples = join(__dirname, '..', '..', 'examples');
+const seed = join(examples, 'seed-2021-08-20.md');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'justera-cli-'));
+}
+
+describe('cli: tree', () => {
+  it('prints the seed model as DIALECT JSON', async () => {
+    const { code, out, err } = await run('tree', '--format', 'json', seed);
+    assert.equal(code, 0, err);
+    const json = JSON.parse(out);
+    assert.equal(json.meetings.length, 1);
+    const m = json.meetings[0];
+    assert.equal(m.file, seed);
+    assert.equal(m.organ, 'Södertörnskommunernas ledningsgrupp');
+    assert.equal(m.datum, '2021-08-20');
+    assert.equal(m.typ, 'minnesanteckningar');
+    assert.equal(m.status, 'justerad');
+    assert.equal(m.items.length, 11);
+    const item8 = m.items[7];
+    assert.deepEqual(Object.keys(item8).slice(0, 5), ['number', 'title', 'line', 'decisions', 'actions']);
+    assert.equal(item8.number, 8);
+    assert.deepEqual(item8.decisions.map((d: { id: string }) => d.id), ['§8.1']);
+    assert.deepEqual(item8.actions[0].owners, ['Helene Olofsson', 'Anna Söderström']);
+    assert.equal(item8.actions[0].due, '2021-09-08');
+    assert.equal(item8.actions[0].status, 'open');
+    const lines = readFileSync(seed, 'utf8').split('\n');
+    assert.match(lines[item8.line - 1], /^## 8\. Södertörnskonferensen/);
+    assert.match(lines[item8.decisions[0].line - 1], /^> \[!beslut\]/);
+  });
+
+  it('prints an indented text tree by default', async () => {
+    const { code, out } = await run('tree', seed);
+    assert.equal(code, 0);
+    assert.match(out, /Södertörnskommunernas ledningsgrupp 2021-08-20 \(minnesanteckningar, justerad\)/);
+    assert.match(out, /├─ 8\. Södertörnskonferensen/);
+    assert.match(out, /│  ├─ §8\.1 Helene Olofsson/);
+    assert.match(out, /\[ \] Uppdatera halvårsrapporten.*\(no owner\), no due date/);
+  });
+
+  it('searches a directory for minutes', async () => {
+    const { code, out } = await run('tree', '--format', 'json', examples);
+    assert.equal(code, 0);
+    assert.ok(JSON.parse(out).meetings.length >= 3);
+  });
+
+  it('exits 2 with one line on stderr for a missing file', async () => {
+    const { code, out, err } = await run('tree', join(examples, 'nope.md'));
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(err, /^justera: .*nope\.md: cannot read: no such file/);
+    assert.equal(err.trim().split('\n').length, 1);
+  });
+
+  it('exits 2 for a file that is not UTF-8', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'latin1.md');
+    writeFileSync(file, Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x79, 0x70, 0x3a, 0x20, 0xe5, 0x0a]));
+    const { code, err } = await run('tree', file);
+    assert.equal(code, 2);
+    assert.match(err, /not UTF-8/);
+  });
+
+  it('exits 2 for usage errors', async () => {
+    assert.equal((await run('tree')).code, 2);
+    assert.equal((await run('tree', '--format', 'xml', seed)).code, 2);
+    assert.equal((await run('frobnicate')).code, 2);
+    assert.equal((await run('--help')).code, 0);
+  });
+
+  it('says why a named file is not shown', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'readme.md');
+    writeFileSync(file, '# Just a readme\n');
+    const { code, out, err } = await run('tree', '--format', 'json', file);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), { meetings: [] });
+    assert.match(err, /not a minutes document/);
+  });
+
+  it('treats files matching *.minutes.md as minutes without a profile', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'weekly.minutes.md');
+    writeFileSync(file, '## 1. Start\n\n- [ ] Do it\n');
+    const json = JSON.parse((await run('tree', '--format', 'json', file)).out);
+    assert.equal(json.meetings[0].items[0].actions[0].text, 'Do it');
+  });
+});
+
+describe('cli: lint', () => {
+  it('reports exactly the seed\'s action findings as DIALECT JSON', async () => {
+    const { code, out } = await run('lint', '--format', 'json', seed);
+    assert.equal(code, 0);
+    const findings = JSON.parse(out);
+    assert.deepEqual(
+      findings.map((f: { code: string; line: number }) => [f.code, f.line]).sort(),
+      [['MIN040', 67], ['MIN041', 67], ['MIN041', 142]].map(([c, l]) => [c, l]).sort(),
+    );
+    for (const f of findings) {
+      assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'alias', 'severity', 'message']);
+      assert.ok(['error', 'warning', 'info'].includes(f.severity));
+    }
+  });
+
+  it('prints file:line:col severity message code/alias', async () => {
+    const { out } = await run('lint', seed);
+    assert.match(out, /seed-2021-08-20\.md:67:\d+ warning .+ MIN040\/action-owner/);
+  });
+
+  it('exits 1 when a finding is an error, and honours .justera.json', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'm.md');
+    copyFileSync(seed, file);
+    writeFileSync(join(dir, '.justera.json'), JSON.stringify({ rules: { 'action-owner': 'error', MIN041: 'off' } }));
+    const { code, out } = await run('lint', '--format', 'json', file);
+    assert.equal(code, 1);
+    const findings = JSON.parse(out);
+    assert.deepEqual(findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`), ['MIN040:error']);
+  });
+
+  it('rejects an invalid configuration with a clear message', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'm.md');
+    copyFileSync(seed, file);
+    writeFileSync(join(dir, '.justera.json'), JSON.stringify({ rules: { MIN999: 'error' } }));
+    const { code, err } = await run('lint', file);
+    assert.equal(code, 2);
+    assert.match(err, /invalid configuration[\s\S]*MIN999/);
+  });
+
+  it('--fix rewrites the file atomically, keeps its BOM, and a second run fixes nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'm.md');
+    const original = readFileSync(seed, 'utf8').replace('## 2. Utestående', '## 7. Utestående');
+    writeFileSync(file, '\uFEFF' + original);
+    const first = await run('lint', '--fix', file);
+    const fixed = readFileSync(file, 'utf8');
+    assert.ok(fixed.startsWith('\uFEFF---'));
+    assert.match(fixed, /## 2\. Utestående/);
+    assert.match(first.err, /fixed 1 file/);
+    const second = await run('lint', '--fix', file);
+    assert.equal(readFileSync(file, 'utf8'), fixed);
+    assert.match(second.err, /fixed 0 files/);
+  });
+});

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { loadConfig, parentDir, parseConfig } from '../../src/core/config';
+
+describe('parseConfig', () => {
+  it('reads rules and files from .justera.json', () => {
+    const r = parseConfig('{"rules": {"MIN041": "off", "item-sequence": "error"}, "files": ["**/*.md"]}', '/p/.justera.json');
+    assert.deepEqual(r, { config: { rules: { MIN041: 'off', 'item-sequence': 'error' }, files: ['**/*.md'] }, errors: [] });
+  });
+
+  it('reports invalid JSON, unknown keys, rules and values, keeping what is valid', () => {
+    assert.match(parseConfig('{', '/p/.justera.json')!.errors[0]!, /^\/p\/\.justera\.json: invalid JSON/);
+    const r = parseConfig('{"rule": 1, "rules": {"MIN999": "off", "MIN041": "loud", "MIN040": "info"}, "files": 3}', 'x/.justera.json')!;
+    assert.deepEqual(r.config, { rules: { MIN040: 'info' } });
+    assert.equal(r.errors.length, 4);
+    assert.ok(r.errors.every((e) => e.startsWith('x/.justera.json: ')));
+  });
+
+  it('reads the justera key of package.json and ignores a package.json without it', () => {
+    assert.deepEqual(parseConfig('{"name": "a", "justera": {"rules": {"MIN041": "off"}}}', '/p/package.json')?.config, { rules: { MIN041: 'off' } });
+    assert.equal(parseConfig('{"name": "a"}', '/p/package.json'), undefined);
+    assert.equal(parseConfig('{', '/p/package.json'), undefined);
+  });
+});
+
+describe('loadConfig', () => {
+  it('walks upward to the nearest configuration', async () => {
+    const files: Record<string, string> = {
+      '/repo/package.json': '{"justera": {"rules": {"MIN040": "off"}}}',
+      '/repo/sub/package.json': '{"name": "no-config"}',
+      '/.justera.json': '{"rules": {"MIN041": "off"}}',
+    };
+    const read = async (p: string) => files[p];
+    assert.deepEqual(await loadConfig('/repo/sub/deeper', read), { config: { rules: { MIN040: 'off' } }, errors: [], file: '/repo/package.json' });
+    assert.equal((await loadConfig('/other', read)).file, '/.justera.json');
+    assert.deepEqual(await loadConfig('/other', async () => undefined), { config: {}, errors: [] });
+  });
+
+  it('handles Windows paths and a throwing reader', async () => {
+    assert.equal(parentDir('C:\\a\\b'), 'C:\\a');
+    assert.equal(parentDir('C:\\a'), 'C:\\');
+    assert.equal(parentDir('C:\\'), undefined);
+    assert.equal(parentDir('/'), undefined);
+    const seen: string[] = [];
+    const r = await loadConfig('C:\\a', async (p) => {
+      seen.push(p);
+      throw new Error('EACCES');
+    });
+    assert.deepEqual(r, { config: {}, errors: [] });
+    assert.deepEqual(seen, ['C:\\a\\.justera.json', 'C:\\a\\package.json', 'C:\\.justera.json', 'C:\\package.json']);
+  });
+});
