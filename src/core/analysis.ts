@@ -1,0 +1,71 @@
+// Incremental analysis of one document across its versions: sections whose text did
+// not change are taken from the previous parse instead of being parsed again.
+import { lint, type LintOptions } from './lint/engine';
+import type { Finding } from './lint/types';
+import type { MinutesDocument } from './model';
+import { parseMinutes, type SectionCache, type SectionModel } from './parser';
+
+export interface Analysis {
+  readonly doc: MinutesDocument;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Keeps the section models of the last parse only: after an edit the untouched
+ * sections hit, and memory stays bounded by one version of the document.
+ */
+export class GenerationalSectionCache implements SectionCache {
+  private previous = new Map<string, SectionModel>();
+  private current = new Map<string, SectionModel>();
+  hits = 0;
+  misses = 0;
+
+  get(text: string): SectionModel | undefined {
+    const model = this.current.get(text) ?? this.previous.get(text);
+    if (model) {
+      this.hits++;
+      this.current.set(text, model);
+    } else this.misses++;
+    return model;
+  }
+
+  set(text: string, model: SectionModel): void {
+    this.current.set(text, model);
+  }
+
+  /** Ends one parse: what it did not use is dropped at the end of the next. */
+  endGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+export interface AnalyzeOptions extends LintOptions {
+  readonly assumeMinutes?: boolean;
+}
+
+/** One per document: parse (incrementally) and lint. */
+export class DocumentAnalyzer {
+  private readonly cache = new GenerationalSectionCache();
+
+  parse(text: string, assumeMinutes = false): MinutesDocument {
+    const doc = parseMinutes(text, { assumeMinutes, cache: this.cache });
+    this.cache.endGeneration();
+    return doc;
+  }
+
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const doc = this.parse(text, options.assumeMinutes);
+    return { doc, findings: lint(doc, options) };
+  }
+
+  get cacheStats(): { hits: number; misses: number } {
+    return { hits: this.cache.hits, misses: this.cache.misses };
+  }
+}
+
+/** Parse and lint without any cache: the reference the incremental path must equal. */
+export function analyzeFull(text: string, options: AnalyzeOptions = {}): Analysis {
+  const doc = parseMinutes(text, { assumeMinutes: !!options.assumeMinutes });
+  return { doc, findings: lint(doc, options) };
+}
