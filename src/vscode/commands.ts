@@ -1,0 +1,242 @@
+// The palette / menu commands. Each one reports problems as messages and never throws
+// out to VS Code; each returns a small result so scripts and tests can check it.
+import * as vscode from 'vscode';
+import { buildExtract, itemAt } from '../core/extract';
+import { isIsoDate } from '../core/dates';
+import { PROFILE_WORDS } from '../core/keywords';
+import { compatibleEdits, lint, resolveRules, RULE_CODES, RuleCode, todayIso } from '../core/lint/engine';
+import { justeringBlock, justeringInsertOffset, sectionInsertion } from '../core/lint/blocks';
+import type { Decision, Item, Language } from '../core/model';
+import { newMinutesTemplate, type TemplateProfile } from '../core/templates';
+import { fixAllEdit, toWorkspaceEdit } from './codeActions';
+import { DocumentModel, isMarkdown, type Analysis } from './documentModel';
+
+export const Command = {
+  NewMinutes: 'justera.newMinutes',
+  RenumberItems: 'justera.renumberItems',
+  InsertJustering: 'justera.insertJustering',
+  ConvertAssignments: 'justera.convertAssignments',
+  GoToDecision: 'justera.goToDecision',
+  CopyExtract: 'justera.copyExtract',
+  FixAll: 'justera.fixAll',
+} as const;
+
+/** Context key for menus: the active editor holds minutes. */
+export const IS_MINUTES_CONTEXT = 'justera.isMinutes';
+
+export interface NewMinutesArgs {
+  /** `protokoll`, `minnesanteckningar`, `minutes` or `notes` (the word implies the language). */
+  readonly profile?: string;
+  readonly language?: Language;
+  /** ISO date; today by default. */
+  readonly date?: string;
+  readonly body?: string;
+}
+
+interface Target {
+  readonly editor: vscode.TextEditor;
+  readonly analysis: Analysis;
+}
+
+/** A message for the user, not a bug: shown as a warning, not logged as an error. */
+class UserError extends Error {}
+
+export function registerCommands(context: vscode.ExtensionContext, model: DocumentModel, output: vscode.LogOutputChannel): void {
+  const register = <A extends unknown[], R>(id: string, run: (...args: A) => Promise<R>) => {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
+        try {
+          return await run(...args);
+        } catch (e) {
+          if (e instanceof UserError) {
+            void vscode.window.showWarningMessage(e.message);
+          } else {
+            output.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Justera: the command failed: {0}', e instanceof Error ? e.message : String(e)));
+          }
+          return undefined;
+        }
+      }),
+    );
+  };
+
+  /** The editor to act on: the one showing `uri` (menus pass it), else the active one. */
+  const target = async (uri?: unknown, needsMinutes = true): Promise<Target> => {
+    let editor = vscode.window.activeTextEditor;
+    if (uri instanceof vscode.Uri && editor?.document.uri.toString() !== uri.toString()) {
+      editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
+        ?? (await vscode.window.showTextDocument(uri));
+    }
+    if (!editor || !isMarkdown(editor.document)) throw new UserError(vscode.l10n.t('Open a Markdown minutes document first.'));
+    const analysis = model.get(editor.document);
+    if (needsMinutes && !analysis.doc.isMinutes) {
+      throw new UserError(vscode.l10n.t('This document is not minutes: add front matter with "typ: protokoll" or "typ: minnesanteckningar", or match the setting justera.files.'));
+    }
+    return { editor, analysis };
+  };
+
+  const apply = async (edit: vscode.WorkspaceEdit): Promise<void> => {
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      throw new Error(vscode.l10n.t('The document changed while the edit was prepared; try again.'));
+    }
+  };
+
+  /** Applies every fix one rule offers, running it even when configured off (the user asked). */
+  const applyRuleFixes = async (uri: unknown, code: string): Promise<number> => {
+    const { editor, analysis } = await target(uri);
+    const only = resolveRules(Object.fromEntries(RULE_CODES.map((c) => [c, c === code ? 'warning' : 'off'])));
+    const findings = lint(analysis.doc, { rules: only }).filter((f) => f.code === code && f.fix);
+    const edits = compatibleEdits(findings);
+    if (edits.length === 0) return 0;
+    await apply(toWorkspaceEdit(editor.document.uri, analysis, edits));
+    return findings.length;
+  };
+
+  register(Command.NewMinutes, async (input?: unknown) => {
+    // Menus pass a Uri; only a plain object is a scripted call.
+    const args = typeof input === 'object' && input !== null && !(input instanceof vscode.Uri) ? (input as NewMinutesArgs) : undefined;
+    const scripted = args !== undefined;
+    let word = args?.profile?.trim().toLowerCase();
+    if (word !== undefined && !PROFILE_WORDS[word]) {
+      throw new UserError(vscode.l10n.t('Unknown profile "{0}": expected protokoll, minnesanteckningar, minutes or notes.', word));
+    }
+    if (word === undefined) {
+      const picks: (vscode.QuickPickItem & { word: string })[] = [
+        { word: 'protokoll', label: 'protokoll', description: vscode.l10n.t('Formal minutes, in Swedish') },
+        { word: 'minnesanteckningar', label: 'minnesanteckningar', description: vscode.l10n.t('Meeting notes, in Swedish') },
+        { word: 'minutes', label: 'minutes', description: vscode.l10n.t('Formal minutes, in English') },
+        { word: 'notes', label: 'notes', description: vscode.l10n.t('Meeting notes, in English') },
+      ];
+      const picked = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('New minutes'), placeHolder: vscode.l10n.t('Choose the kind of minutes') });
+      if (!picked) return undefined;
+      word = picked.word;
+    }
+    const implied = PROFILE_WORDS[word]!;
+    const language: Language = args?.language === 'sv' || args?.language === 'en' ? args.language : implied.language;
+    let date = args?.date ?? todayIso();
+    if (!scripted) {
+      const entered = await vscode.window.showInputBox({
+        title: vscode.l10n.t('New minutes'),
+        prompt: vscode.l10n.t('Meeting date (YYYY-MM-DD)'),
+        value: date,
+        validateInput: (v) => (isIsoDate(v.trim()) ? undefined : vscode.l10n.t('Enter a date as YYYY-MM-DD')),
+      });
+      if (entered === undefined) return undefined;
+      date = entered.trim();
+    } else if (!isIsoDate(date)) {
+      throw new UserError(vscode.l10n.t('Invalid date "{0}": expected YYYY-MM-DD.', date));
+    }
+    const content = newMinutesTemplate({
+      profile: implied.profile as TemplateProfile,
+      language,
+      date,
+      ...(args?.body ? { body: args.body } : {}),
+    });
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    return document.uri;
+  });
+
+  register(Command.RenumberItems, async (uri?: unknown) => {
+    const fixed = await applyRuleFixes(uri, RuleCode.ItemSequence);
+    if (fixed === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Items are already numbered in sequence.'));
+    return fixed;
+  });
+
+  register(Command.ConvertAssignments, async (uri?: unknown) => {
+    const fixed = await applyRuleFixes(uri, RuleCode.AssignmentProse);
+    if (fixed === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No prose assignments to convert.'));
+    else void vscode.window.showInformationMessage(vscode.l10n.t('Converted {0} assignment(s) to actions.', fixed));
+    return fixed;
+  });
+
+  register(Command.InsertJustering, async (uri?: unknown) => {
+    const { editor, analysis } = await target(uri);
+    const existing = analysis.doc.justering;
+    if (existing) {
+      reveal(editor, DocumentModel.range(analysis, existing.heading.span));
+      void vscode.window.showInformationMessage(vscode.l10n.t('The document already has a justering section.'));
+      return false;
+    }
+    const insertion = sectionInsertion(analysis.doc, justeringBlock(analysis.doc), justeringInsertOffset(analysis.doc));
+    await apply(toWorkspaceEdit(editor.document.uri, analysis, [insertion]));
+    // Put the cursor on the inserted heading.
+    const headingAt = insertion.start + insertion.newText.indexOf('#');
+    reveal(editor, new vscode.Range(editor.document.positionAt(headingAt), editor.document.positionAt(headingAt)));
+    return true;
+  });
+
+  register(Command.GoToDecision, async (uriOrId?: unknown, id?: unknown) => {
+    const { editor, analysis } = await target(uriOrId instanceof vscode.Uri ? uriOrId : undefined);
+    const wanted = typeof uriOrId === 'string' ? uriOrId : typeof id === 'string' ? id : undefined;
+    const decisions: { item: Item; decision: Decision }[] = analysis.doc.items.flatMap((item) => item.decisions.map((decision) => ({ item, decision })));
+    if (decisions.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This document has no decisions.'));
+      return undefined;
+    }
+    let chosen = wanted ? decisions.find((d) => d.decision.id === wanted) : undefined;
+    if (wanted && !chosen) throw new UserError(vscode.l10n.t('No decision {0} in this document.', wanted));
+    if (!chosen) {
+      const picked = await vscode.window.showQuickPick(
+        decisions.map((d) => ({ label: `${d.decision.id} — ${shorten(d.decision.text || d.decision.title)}`, description: d.item.title, entry: d })),
+        { title: vscode.l10n.t('Go to decision'), placeHolder: vscode.l10n.t('Choose a decision'), matchOnDescription: true },
+      );
+      if (!picked) return undefined;
+      chosen = picked.entry;
+    }
+    const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    const start = DocumentModel.range(analysis, { start: chosen.decision.span.start, end: chosen.decision.span.start });
+    reveal(shown, start);
+    return chosen.decision.id;
+  });
+
+  register(Command.CopyExtract, async (uri?: unknown) => {
+    const { editor, analysis } = await target(uri);
+    const offset = analysis.lines.offsetAt(editor.selection.active);
+    const item = itemAt(analysis.doc, offset);
+    if (!item) throw new UserError(vscode.l10n.t('Place the cursor in an item to copy its extract.'));
+    const text = buildExtract(analysis.doc, item);
+    await vscode.env.clipboard.writeText(text);
+    const name = item.number !== undefined ? `§ ${item.number}` : item.title;
+    void vscode.window.showInformationMessage(vscode.l10n.t('Extract of {0} copied to the clipboard.', name));
+    return text;
+  });
+
+  register(Command.FixAll, async (uri?: unknown) => {
+    const { editor } = await target(uri);
+    const { edit, fixed } = fixAllEdit(model, editor.document);
+    if (!edit || fixed === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No fixable Justera problems.'));
+      return 0;
+    }
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.set(editor.document.uri, [edit]);
+    await apply(workspaceEdit);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fixed {0} problem(s).', fixed));
+    return fixed;
+  });
+
+  // Menus show the minutes-only commands through this context key.
+  const updateContext = () => {
+    const editor = vscode.window.activeTextEditor;
+    const minutes = !!editor && isMarkdown(editor.document) && model.get(editor.document).doc.isMinutes;
+    void vscode.commands.executeCommand('setContext', IS_MINUTES_CONTEXT, minutes);
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    model.onDidChange(({ document }) => {
+      if (document === vscode.window.activeTextEditor?.document) updateContext();
+    }),
+  );
+  updateContext();
+}
+
+function reveal(editor: vscode.TextEditor, range: vscode.Range): void {
+  editor.selection = new vscode.Selection(range.start, range.start);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function shorten(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

@@ -1,0 +1,55 @@
+// Publishes lint findings as diagnostics, from the shared analysis.
+import * as vscode from 'vscode';
+import { ruleDocAnchor } from '../core/lint/engine';
+import type { Finding, Severity } from '../core/lint/types';
+import { DocumentModel, isLintable, type Analysis } from './documentModel';
+
+export const DIAGNOSTIC_SOURCE = 'justera';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** The bundled rule reference, so the link works offline and without a public repository. */
+export function ruleDocUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md').with({ fragment: ruleDocAnchor(code) });
+}
+
+export function toDiagnostic(analysis: Analysis, finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(DocumentModel.range(analysis, finding.span), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.code, target: ruleDocUri(extensionUri, finding.code) };
+  return diagnostic;
+}
+
+/** True when a diagnostic stands for the finding (same rule, same range). */
+export function sameFinding(diagnostic: vscode.Diagnostic, analysis: Analysis, finding: Finding): boolean {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return diagnostic.source === DIAGNOSTIC_SOURCE && code === finding.code && diagnostic.range.isEqual(DocumentModel.range(analysis, finding.span));
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, model: DocumentModel): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  const publish = (document: vscode.TextDocument, analysis: Analysis) => {
+    // Only for the version computed: a newer edit has its own run queued.
+    if (document.isClosed || analysis.version !== document.version) return;
+    if (!isLintable(document) || !analysis.doc.isMinutes || analysis.findings.length === 0) {
+      collection.delete(document.uri);
+      return;
+    }
+    collection.set(
+      document.uri,
+      analysis.findings.map((f) => toDiagnostic(analysis, f, context.extensionUri)),
+    );
+  };
+  context.subscriptions.push(
+    collection,
+    model.onDidChange(({ document, analysis }) => publish(document, analysis)),
+    model.onDidClose((uri) => collection.delete(uri)),
+    // A document that changes language away from Markdown reopens under the new id.
+    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+  );
+  return collection;
+}

@@ -1,0 +1,198 @@
+// The one analysis per document version: parse + lint once, shared by diagnostics,
+// code actions, commands, the tree, symbols and folding. Linting is debounced per
+// document; superseded runs are dropped by a per-document generation counter.
+import * as vscode from 'vscode';
+import type { Language, MinutesDocument } from '../core/model';
+import { GenerationalSectionCache } from '../core/analysis';
+import { parseMinutes, type SectionCache } from '../core/parser';
+import { lint, type LintOptions } from '../core/lint/engine';
+import type { WorkspaceView } from '../core/workspace/index';
+import type { Finding } from '../core/lint/types';
+import { LineIndex } from '../core/text';
+import type { ConfigService, EffectiveConfig } from './config';
+
+/** URI schemes we analyse: real files, new files and remote/virtual workspaces (not git:, output:, ...). */
+export const SUPPORTED_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
+
+export interface Analysis {
+  readonly uri: vscode.Uri;
+  /** The `document.version` this analysis was computed for. */
+  readonly version: number;
+  /** The parsed document; `doc.language` follows `justera.language` when it is not `auto`. */
+  readonly doc: MinutesDocument;
+  /** Lint findings; empty when the document is not minutes or not lintable. */
+  readonly findings: readonly Finding[];
+  /** Offset ↔ position conversion for `doc.text`. */
+  readonly lines: LineIndex;
+  readonly config: EffectiveConfig;
+}
+
+export interface AnalysisChange {
+  readonly document: vscode.TextDocument;
+  readonly analysis: Analysis;
+}
+
+interface Cached {
+  readonly analysis: Analysis;
+  readonly configGeneration: number;
+}
+
+export function isMarkdown(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown';
+}
+
+/** Markdown in a scheme we lint (diagnostics, code actions). */
+export function isLintable(document: vscode.TextDocument): boolean {
+  return isMarkdown(document) && SUPPORTED_SCHEMES.includes(document.uri.scheme);
+}
+
+export function withLanguage(doc: MinutesDocument, language: Language | undefined): MinutesDocument {
+  return language && doc.language !== language ? { ...doc, language } : doc;
+}
+
+export class DocumentModel implements vscode.Disposable {
+  private readonly cache = new Map<string, Cached>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  private readonly sectionCaches = new Map<string, GenerationalSectionCache>();
+  private configGeneration = 0;
+  private workspace: WorkspaceView | undefined;
+  private readonly changed = new vscode.EventEmitter<AnalysisChange>();
+  private readonly closed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Fires (debounced per document) when a document's analysis was brought up to date. */
+  readonly onDidChange = this.changed.event;
+  /** Fires when a document was closed and its analysis dropped. */
+  readonly onDidClose = this.closed.event;
+
+  constructor(readonly config: ConfigService) {
+    this.disposables.push(
+      this.changed,
+      this.closed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      config.onDidChange(() => this.refreshAll()),
+    );
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.cache.clear();
+    this.sectionCaches.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** DIALECT section 1, the path half: does the document match `justera.files`? */
+  matchesFiles(document: vscode.TextDocument, config: EffectiveConfig = this.config.forDocument(document)): boolean {
+    return config.files.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  /** Parser for this document's texts (used by fix-all to re-parse between passes). */
+  parserFor(document: vscode.TextDocument, config: EffectiveConfig = this.config.forDocument(document), cache?: SectionCache): (text: string) => MinutesDocument {
+    const assumeMinutes = this.matchesFiles(document, config);
+    const language = config.language === 'auto' ? undefined : config.language;
+    return (text) => withLanguage(parseMinutes(text, { assumeMinutes, ...(cache ? { cache } : {}) }), language);
+  }
+
+  lintOptions(config: EffectiveConfig, document?: vscode.TextDocument): LintOptions {
+    return {
+      rules: config.rules,
+      ...(this.workspace ? { workspace: this.workspace, ...(document ? { uri: document.uri.toString() } : {}) } : {}),
+    };
+  }
+
+  /**
+   * Gives the rules that read other meetings (MIN022, MIN045...) the workspace index;
+   * re-lints every open document. Without one those rules are skipped.
+   */
+  setWorkspace(view: WorkspaceView | undefined): void {
+    this.workspace = view;
+    this.refreshAll();
+  }
+
+  /** The analysis of the document's current version: cached, else computed now. */
+  get(document: vscode.TextDocument): Analysis {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.analysis.version === document.version && cached.configGeneration === this.configGeneration) {
+      return cached.analysis;
+    }
+    const config = this.config.forDocument(document);
+    let sections = this.sectionCaches.get(key);
+    if (!sections && !document.isClosed) this.sectionCaches.set(key, (sections = new GenerationalSectionCache()));
+    const doc = this.parserFor(document, config, sections)(document.getText());
+    sections?.endGeneration();
+    let findings: Finding[] = [];
+    if (isLintable(document) && doc.isMinutes) findings = lint(doc, this.lintOptions(config, document));
+    const analysis: Analysis = { uri: document.uri, version: document.version, doc, findings, lines: new LineIndex(doc.text), config };
+    // Closed documents are not cached: nothing would evict them.
+    if (!document.isClosed) this.cache.set(key, { analysis, configGeneration: this.configGeneration });
+    return analysis;
+  }
+
+  /** Converts a span of `analysis.doc.text` to a range. */
+  static range(analysis: Analysis, span: { start: number; end: number }): vscode.Range {
+    const s = analysis.lines.positionAt(span.start);
+    const e = analysis.lines.positionAt(span.end);
+    return new vscode.Range(s.line, s.character, e.line, e.character);
+  }
+
+  /** Re-analyses every open Markdown document now (configuration changed). */
+  refreshAll(): void {
+    this.configGeneration++;
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay?: number): void {
+    if (!isMarkdown(document)) {
+      // A document switched away from Markdown: drop what we knew about it.
+      if (this.cache.has(document.uri.toString())) this.forget(document);
+      return;
+    }
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const wait = delay ?? this.config.forDocument(document).lintDelay;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.run(document, key, generation);
+      }, wait),
+    );
+  }
+
+  private async run(document: vscode.TextDocument, key: string, generation: number): Promise<void> {
+    try {
+      await this.config.ensureLoaded(document);
+      // Superseded by a newer edit or closed while the configuration loaded.
+      if (this.generations.get(key) !== generation || document.isClosed) return;
+      // An analysis computed (by a get() of the tree, say) before the project file loaded is stale.
+      const cached = this.cache.get(key);
+      if (cached && cached.analysis.config.configFile !== this.config.forDocument(document).configFile) this.cache.delete(key);
+      const analysis = this.get(document);
+      this.changed.fire({ document, analysis });
+    } catch (e) {
+      console.error('[justera] analysis failed', e);
+    }
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.generations.delete(key);
+    this.cache.delete(key);
+    this.sectionCaches.delete(key);
+    this.closed.fire(document.uri);
+  }
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { registerCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { ConfigService } from './config';
+import { registerDiagnostics } from './diagnostics';
+import { DocumentModel } from './documentModel';
+// The tree, outline, folding and completion take the same shared DocumentModel.
+import { registerCompletion } from './completion';
+import { registerFolding } from './folding';
+import { registerSymbols } from './symbols';
+import { registerDecisionTree, type DecisionTreeApi } from './tree';
+
+/** What `activate` returns: the shared model, for the integration tests and other extensions. */
+export interface JusteraApi {
+  readonly model: DocumentModel;
+  readonly decisionTree: DecisionTreeApi;
+}
+
+export function activate(context: vscode.ExtensionContext): JusteraApi {
+  const output = vscode.window.createOutputChannel('Justera', { log: true });
+  const config = new ConfigService(output);
+  const model = new DocumentModel(config);
+  context.subscriptions.push(output, config, model);
+
+  registerDiagnostics(context, model);
+  registerCodeActions(context, model);
+  registerCommands(context, model, output);
+  const decisionTree = registerDecisionTree(context, model);
+  registerSymbols(context, model);
+  registerFolding(context, model);
+  registerCompletion(context, model);
+
+  return { model, decisionTree };
+}
+
+export function deactivate(): void {}

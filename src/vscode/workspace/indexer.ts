@@ -1,0 +1,272 @@
+// Feeds the core WorkspaceIndex: a background scan of the workspace's Markdown files
+// (files.exclude through findFiles, search.exclude applied here), then incremental
+// updates from a file watcher, renames and unsaved edits of open documents. The index
+// is cached in the extension's storage and keyed by content, so a second activation
+// re-reads the files but parses none that did not change. Only `workspace.fs` is used,
+// so virtual workspaces work too.
+import * as vscode from 'vscode';
+import { matchesAny } from '../../core/glob';
+import { WorkspaceIndex } from '../../core/workspace/index';
+import { DEFAULT_FILES } from '../config';
+
+export const CACHE_FILE = 'workspace-index.json';
+const UPDATE_DELAY = 300;
+const CACHE_DELAY = 2000;
+const decoder = new TextDecoder('utf-8');
+
+/** The `search.exclude` patterns that are on (`true`; conditional `when` entries are not). */
+export function searchExcludes(scope?: vscode.ConfigurationScope): string[] {
+  const value = vscode.workspace.getConfiguration('search', scope).get<Record<string, unknown>>('exclude') ?? {};
+  return Object.entries(value).filter(([, on]) => on === true).map(([glob]) => glob);
+}
+
+export function filesExcludes(scope?: vscode.ConfigurationScope): string[] {
+  const value = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude') ?? {};
+  return Object.entries(value).filter(([, on]) => on === true).map(([glob]) => glob);
+}
+
+/** Whether a workspace-relative path or one of its folders matches an exclude glob. */
+export function isExcludedPath(relative: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const parts = relative.split('/');
+  for (let i = parts.length; i > 0; i--) if (matchesAny(parts.slice(0, i).join('/'), globs)) return true;
+  return false;
+}
+
+export class WorkspaceIndexer implements vscode.Disposable {
+  index: WorkspaceIndex;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private scanning: Promise<void> | undefined;
+  private readonly scanned = new vscode.EventEmitter<void>();
+  private readonly busy = new vscode.EventEmitter<boolean>();
+  /** Fires when a full scan finished. */
+  readonly onDidScan = this.scanned.event;
+  /** Fires with true when a scan starts and false when it ends. */
+  readonly onDidChangeBusy = this.busy.event;
+  /** Set once the first scan (or the cache) gave a complete index. */
+  ready = false;
+  /** Where the cache was read from, and whether it held entries (for the logs and tests). */
+  restoredEntries = 0;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly progressViewId: string,
+  ) {
+    this.index = new WorkspaceIndex();
+    this.disposables.push(this.scanned, this.busy);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(uri, 0)),
+      watcher.onDidChange((uri) => this.schedule(uri, 0)),
+      watcher.onDidDelete((uri) => this.removed(uri)),
+      // A deleted folder: its files go with it.
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removed(uri))),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          if (this.index.rename(oldUri.toString(), newUri.toString())) this.schedule(newUri, 0);
+          else this.rescanUnder(oldUri, newUri);
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.wanted(e.document.uri)) this.schedule(e.document.uri, UPDATE_DELAY);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.isDirty && this.wanted(d.uri)) this.schedule(d.uri, 0);
+      }),
+      // Closing an unsaved document drops its edits: back to the text on disk.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.wanted(d.uri)) this.schedule(d.uri, 0);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('justera.files') || e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude')) void this.rescan();
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    if (this.cacheTimer) {
+      clearTimeout(this.cacheTimer);
+      void this.writeCache();
+    }
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Restores the cache, then scans in the background (activation does not wait for this). */
+  start(): Promise<void> {
+    this.scanning = (async () => {
+      const cached = await this.readCache();
+      if (cached) {
+        const restored = WorkspaceIndex.restore(cached);
+        restored.fullScans = this.index.fullScans;
+        this.index = restored;
+        this.restoredEntries = restored.uris().length;
+        this.listenIndex();
+      } else this.listenIndex();
+      await this.scanWithProgress();
+    })().catch((e) => this.output.error(`workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    return this.scanning;
+  }
+
+  /** Resolves when the running scan (if any) is done. */
+  whenReady(): Promise<void> {
+    return this.scanning ?? Promise.resolve();
+  }
+
+  private indexUnsubscribe?: () => void;
+  private readonly indexChanged = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with the URIs whose entries changed (in the current index object). */
+  readonly onDidChangeIndex = this.indexChanged.event;
+
+  private listenIndex(): void {
+    this.indexUnsubscribe?.();
+    this.indexUnsubscribe = this.index.onDidChange((c) => {
+      this.indexChanged.fire(c.uris);
+      this.scheduleCache();
+    });
+    this.disposables.push({ dispose: () => this.indexUnsubscribe?.() }, this.indexChanged);
+  }
+
+  /** A full scan again (refresh command, settings changed). */
+  rescan(): Promise<void> {
+    const previous = this.scanning ?? Promise.resolve();
+    this.scanning = previous.then(() => this.scanWithProgress());
+    return this.scanning;
+  }
+
+  private scanWithProgress(): Promise<void> {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: this.progressViewId } }, () => this.scan()),
+    );
+  }
+
+  private async scan(): Promise<void> {
+    const started = Date.now();
+    this.busy.fire(true);
+    const index = this.index;
+    index.beginFullScan();
+    const parsesBefore = index.parses;
+    try {
+      const found = await vscode.workspace.findFiles('**/*.md', undefined);
+      const files = found.filter((uri) => this.wanted(uri));
+      const seen = new Set(files.map((u) => u.toString()));
+      await index.batchAsync(async () => {
+        index.retain((uri) => seen.has(uri));
+        // Read in small parallel batches: fast on disk, kind to remote file systems.
+        const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+        for (let i = 0; i < files.length; i += 16) {
+          await Promise.all(files.slice(i, i + 16).map((uri) => this.load(uri, open.get(uri.toString()))));
+        }
+      });
+      this.ready = true;
+      this.output.info(`Workspace index: ${index.entries().length} minutes in ${files.length} Markdown files, ${index.parses - parsesBefore} parsed, ${Date.now() - started} ms`);
+      await this.writeCache();
+    } finally {
+      this.busy.fire(false);
+      this.scanned.fire();
+    }
+  }
+
+  /** Reads one file (or its open document) into the index. */
+  private async load(uri: vscode.Uri, document?: vscode.TextDocument): Promise<void> {
+    const key = uri.toString();
+    const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    let text: string;
+    if (doc && !doc.isClosed) text = doc.getText();
+    else {
+      try {
+        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        this.index.remove(key);
+        return;
+      }
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    this.index.update(key, text, { assumeMinutes: this.matchesFiles(uri) });
+  }
+
+  /** Markdown in a workspace folder, not excluded by files.exclude or search.exclude. */
+  wanted(uri: vscode.Uri): boolean {
+    if (!/\.md$/i.test(uri.path)) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    return !isExcludedPath(relative, [...filesExcludes(folder), ...searchExcludes(folder)]);
+  }
+
+  /** DIALECT section 1, the path half, for a file that is not open. */
+  matchesFiles(uri: vscode.Uri): boolean {
+    const setting = vscode.workspace.getConfiguration('justera', uri).get<unknown>('files');
+    const globs = Array.isArray(setting) ? setting.filter((g): g is string => typeof g === 'string') : typeof setting === 'string' ? [setting] : DEFAULT_FILES;
+    return matchesAny(vscode.workspace.asRelativePath(uri, false), globs.length ? globs : DEFAULT_FILES);
+  }
+
+  private schedule(uri: vscode.Uri, delay: number): void {
+    if (!this.wanted(uri)) return;
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.load(uri).catch((e) => this.output.error(`workspace index: ${String(e)}`));
+      }, delay),
+    );
+  }
+
+  private removed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    // Still open with unsaved edits: it lives on in the editor.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty)) return;
+    if (!this.index.remove(key)) this.index.removeUnder(key);
+  }
+
+  /** A renamed folder: move what was under it by re-reading the new folder. */
+  private rescanUnder(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    const n = this.index.removeUnder(oldUri.toString());
+    if (n === 0) return;
+    void vscode.workspace.findFiles(new vscode.RelativePattern(newUri, '**/*.md'), undefined).then((uris) => {
+      for (const uri of uris) this.schedule(uri, 0);
+    });
+  }
+
+  // -------------------------------------------------------------------------
+  // Cache
+
+  private cacheUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.storageUri ?? this.context.globalStorageUri, CACHE_FILE);
+  }
+
+  private async readCache(): Promise<string | undefined> {
+    try {
+      return decoder.decode(await vscode.workspace.fs.readFile(this.cacheUri()));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private scheduleCache(): void {
+    if (!this.ready) return;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void this.writeCache();
+    }, CACHE_DELAY);
+  }
+
+  async writeCache(): Promise<void> {
+    try {
+      const uri = this.cacheUri();
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(this.index.serialize()));
+    } catch (e) {
+      this.output.warn(`Workspace index: cannot write the cache: ${String(e)}`);
+    }
+  }
+}
