@@ -511,10 +511,12 @@ function parsePerson(text: string, li: ListItem, group: AttendanceGroup): Person
     roles.add(trailingRole);
     rest = rest.slice(0, -1);
   }
-  const roleField = field(fields, 'role');
-  if (roleField) for (const r of roleField.value.split(/[,;]/)) {
-    const role = lookup(ROLE_WORDS, r);
-    if (role) roles.add(role);
+  for (const f of fields) {
+    if (f.key !== 'role') continue;
+    for (const r of f.value.split(/[,;]/)) {
+      const role = lookup(ROLE_WORDS, r);
+      if (role) roles.add(role);
+    }
   }
   const presence = field(fields, 'presence')?.value;
   const replaces = field(fields, 'replaces')?.value;

@@ -1,6 +1,7 @@
 import type { MinutesDocument } from '../model';
 import { rules } from './registry';
 import type { Finding, Localized, Rule, RuleContext, Severity, SeveritySetting, TextEdit } from './types';
+import type { WorkspaceView } from '../workspace/index';
 
 /** Rule settings as a user writes them: code or alias → severity or `off`. */
 export type RulesConfig = Readonly<Record<string, unknown>>;
@@ -48,6 +49,10 @@ export interface LintOptions {
   readonly rules?: ResolvedRules;
   /** ISO date for "today"; defaults to the local date. */
   readonly today?: string;
+  /** The workspace index: rules with `needsWorkspace` run only when it is given. */
+  readonly workspace?: WorkspaceView;
+  /** The linted document's URI in that workspace (so it is not its own "previous meeting"). */
+  readonly uri?: string;
 }
 
 export function todayIso(now: Date = new Date()): string {
@@ -64,7 +69,7 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
   const findings: Finding[] = [];
   const pick = (l: Localized) => l[language];
   for (const rule of rules) {
-    if (rule.meta.needsWorkspace) continue;
+    if (rule.meta.needsWorkspace && !options.workspace) continue;
     const configured = options.rules?.settings.get(rule.meta.code);
     const setting = configured ?? rule.meta.severity[profile];
     if (setting === 'off') continue;
@@ -73,6 +78,8 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
       profile,
       language,
       today,
+      ...(options.workspace ? { workspace: options.workspace } : {}),
+      ...(options.uri !== undefined ? { uri: options.uri } : {}),
       report(report) {
         const severity: Severity = configured && configured !== 'off' ? configured : (report.severity ?? setting);
         findings.push({
@@ -196,12 +203,15 @@ export const RuleCode = {
   UnknownPerson: 'MIN013',
   ItemHeading: 'MIN020',
   ItemSequence: 'MIN021',
+  ItemSequenceYear: 'MIN022',
   DecisionMissing: 'MIN030',
   DecisionEmpty: 'MIN031',
   DecisionUnmarked: 'MIN032',
   ActionOwner: 'MIN040',
   ActionDue: 'MIN041',
+  ActionOverdue: 'MIN042',
   AssignmentProse: 'MIN043',
+  FollowUp: 'MIN045',
   JusteringMissing: 'MIN050',
   JusterareInvalid: 'MIN051',
   JusteringDeadline: 'MIN052',

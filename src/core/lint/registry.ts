@@ -18,8 +18,12 @@ import { rule as min050 } from './rules/min050-justering-missing';
 import { rule as min051 } from './rules/min051-justerare-invalid';
 import { rule as min052 } from './rules/min052-justering-deadline';
 import { rule as min053 } from './rules/min053-anslag';
+// Rules that read the workspace index (MIN022, MIN045) or use it when present (MIN042).
+import { rule as min022 } from './rules/min022-item-sequence-year';
+import { rule as min042 } from './rules/min042-action-overdue';
+import { rule as min045 } from './rules/min045-follow-up';
 
 export const rules: readonly Rule[] = [
-  min001, min002, min010, min011, min012, min013, min020, min021, min030, min031, min032,
-  min040, min041, min043, min050, min051, min052, min053,
+  min001, min002, min010, min011, min012, min013, min020, min021, min022, min030, min031, min032,
+  min040, min041, min042, min043, min045, min050, min051, min052, min053,
 ];

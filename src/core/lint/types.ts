@@ -1,4 +1,5 @@
 import type { Language, MinutesDocument, Profile, Span } from '../model';
+import type { WorkspaceView } from '../workspace/index';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -40,6 +41,8 @@ export interface RuleExample {
   readonly findings?: number;
   /** For fixable not-ok examples: the text after applying every fix of this rule. */
   readonly fixed?: string;
+  /** Other minutes of the workspace (for rules that read the workspace index). */
+  readonly workspace?: readonly { readonly path: string; readonly text: string }[];
 }
 
 export interface RuleMeta {
@@ -70,6 +73,10 @@ export interface RuleContext {
   readonly language: Language;
   /** ISO date used for "today" (injected so results are reproducible). */
   readonly today: string;
+  /** The workspace index (always set for `needsWorkspace` rules; optional refinement for others). */
+  readonly workspace?: WorkspaceView;
+  /** The document's URI in the workspace, when known. */
+  readonly uri?: string;
   report(report: Report): void;
 }
 

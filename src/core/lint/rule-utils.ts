@@ -1,0 +1,165 @@
+// Helpers shared by rule files: spelling inserted text in the document's language,
+// finding insertion points, collecting fields and names. Pure (no Node, no vscode).
+import {
+  ATTENDANCE_GROUP_SPELLING, CALLOUT_SPELLING, FIELD_KEYS, FRONT_MATTER_KEYS, ROLE_SPELLING, SECTION_SPELLING, type FieldKey,
+} from '../keywords';
+import type { AttendanceGroup, CalloutKind, Field, FrontMatterKey, Language, MinutesDocument, Person, Role, Span } from '../model';
+import { nameKey, sameName } from '../people';
+import { eolOf, lineEndAt, lineStartAt, nextLineStart } from '../text';
+import type { Localized, TextEdit } from './types';
+
+export function loc(sv: string, en: string): Localized {
+  return { sv, en };
+}
+
+export const fmKey = (lang: Language, key: FrontMatterKey): string => FRONT_MATTER_KEYS[key][lang];
+export const fieldKey = (lang: Language, key: FieldKey): string => FIELD_KEYS[key][lang];
+/** `[roll:: ordförande]` / `[role:: chair]`. */
+export const roleField = (lang: Language, role: Role): string => `[${FIELD_KEYS.role[lang]}:: ${ROLE_SPELLING[role][lang]}]`;
+/** `> [!beslut]` / `> [!decision]`. */
+export const calloutMarker = (lang: Language, kind: CalloutKind): string => `> [!${CALLOUT_SPELLING[kind][lang]}]`;
+export const attendanceTitle = (lang: Language): string => SECTION_SPELLING.attendance[lang];
+
+export const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** End of the last non-whitespace character in `[start, end)`, or `start`. */
+export function contentEnd(text: string, start: number, end: number): number {
+  let i = Math.min(end, text.length);
+  while (i > start && isSpace(text[i - 1])) i--;
+  return i;
+}
+
+export function eol(doc: MinutesDocument): string {
+  return eolOf(doc.text);
+}
+
+/** Every inline field of the document once (actions inside callouts are listed twice in the model). */
+export function allFields(doc: MinutesDocument): Field[] {
+  const seen = new Set<number>();
+  const out: Field[] = [];
+  const add = (fields: readonly Field[] | undefined) => {
+    for (const f of fields ?? []) {
+      if (seen.has(f.span.start)) continue;
+      seen.add(f.span.start);
+      out.push(f);
+    }
+  };
+  for (const p of doc.attendance?.people ?? []) add(p.fields);
+  for (const item of doc.items) {
+    add(item.fields);
+    for (const c of item.callouts) {
+      add(c.fields);
+      for (const a of c.actions) add(a.fields);
+    }
+    for (const a of item.actions) add(a.fields);
+  }
+  for (const s of doc.justering?.signers ?? []) add(s.fields);
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** People of the attendance list who are there (not in the `absent` group). */
+export function findPerson(doc: MinutesDocument, name: string, includeAbsent = true): Person | undefined {
+  const people = doc.attendance?.people ?? [];
+  const exact = people.find((p) => (includeAbsent || p.group !== 'absent') && sameName(p.name, name));
+  if (exact) return exact;
+  // A lone first name ("Anna") matches when exactly one attendee has it.
+  const key = nameKey(name);
+  if (key && !key.includes(' ')) {
+    const byFirst = people.filter((p) => (includeAbsent || p.group !== 'absent') && nameKey(p.name).split(' ')[0] === key);
+    if (byFirst.length === 1) return byFirst[0];
+  }
+  return undefined;
+}
+
+/** Where a list item's own content ends (no trailing whitespace), to append a field to it. */
+export function personContentEnd(doc: MinutesDocument, person: Person): number {
+  return contentEnd(doc.text, person.span.start, person.span.end);
+}
+
+/** `[roll:: ordförande, justerare]`: one field, since a person's first role field is the one read. */
+export function rolesField(lang: Language, roles: readonly Role[]): string {
+  return `[${FIELD_KEYS.role[lang]}:: ${roles.map((r) => ROLE_SPELLING[r][lang]).join(', ')}]`;
+}
+
+/**
+ * Gives an attendee a role: appended to their existing role field (`[roll:: justerare,
+ * ordförande]`), else a new ` [roll:: …]` at the end of their list item.
+ */
+export function addRoleEdit(doc: MinutesDocument, person: Person, role: Role): TextEdit {
+  const existing = person.fields.find((f) => f.key === 'role');
+  if (existing) {
+    const at = existing.valueSpan.end;
+    const sep = existing.value.trim() === '' ? '' : ', ';
+    return { start: at, end: at, newText: `${sep}${ROLE_SPELLING[role][doc.language]}` };
+  }
+  const at = personContentEnd(doc, person);
+  return { start: at, end: at, newText: ` ${roleField(doc.language, role)}` };
+}
+
+/**
+ * A name that reads back as the same person once written as a list item: letters, spaces,
+ * hyphens, apostrophes and periods, optionally a party or organisation in parentheses.
+ * Anything else (Markdown marks, brackets, digits) is not offered as a new attendee.
+ */
+export function isPlausibleName(name: string): boolean {
+  return /^\p{L}[\p{L}\p{M} .'’-]*(?:\s*\([^()[\]\n]*\))?$/u.test(name.trim()) && name.trim().length <= 80;
+}
+
+/**
+ * An edit adding a list item (`- Name [roll:: …]`) to the attendance list: after the last
+ * person of the preferred group, else after the last person who is not absent. Undefined
+ * when the document has no attendance list or the name would not read back as a person.
+ */
+export function addAttendeeEdit(
+  doc: MinutesDocument, name: string, roles: readonly Role[], prefer?: Exclude<AttendanceGroup, 'unspecified'>,
+): TextEdit | undefined {
+  const attendance = doc.attendance;
+  if (!attendance || !isPlausibleName(name)) return undefined;
+  const line = roles.length > 0 ? `${name.trim()} ${rolesField(doc.language, roles)}` : name.trim();
+  const people = attendance.people;
+  const lastOf = (pred: (p: Person) => boolean) => [...people].reverse().find(pred);
+  const anchor =
+    (prefer ? lastOf((p) => p.group === prefer) : undefined) ??
+    lastOf((p) => p.group !== 'absent') ??
+    lastOf(() => true);
+  const nl = eol(doc);
+  if (anchor) {
+    const at = lineEndAt(doc.text, personContentEnd(doc, anchor));
+    return { start: at, end: at, newText: `${nl}- ${line}` };
+  }
+  // An empty attendance section: add the list after its heading.
+  const headingEnd = lineEndAt(doc.text, attendance.heading.span.start);
+  return { start: headingEnd, end: headingEnd, newText: `${nl}${nl}- ${line}` };
+}
+
+export function groupTitle(lang: Language, group: Exclude<AttendanceGroup, 'unspecified'>): string {
+  return ATTENDANCE_GROUP_SPELLING[group][lang];
+}
+
+/** Span of the first line of the document (for findings with nothing better to point at). */
+export function firstLineSpan(doc: MinutesDocument): Span {
+  return { start: 0, end: lineEndAt(doc.text, 0) };
+}
+
+/** Span of the opening `---` of the front matter, else the first line. */
+export function frontMatterAnchor(doc: MinutesDocument): Span {
+  const fm = doc.frontMatter;
+  if (!fm) return firstLineSpan(doc);
+  return { start: fm.span.start, end: lineEndAt(doc.text, fm.span.start) };
+}
+
+/** Where a missing section is best reported: the title, else the front matter, else line 1. */
+export function documentAnchor(doc: MinutesDocument): Span {
+  if (doc.title) return doc.title.span;
+  return frontMatterAnchor(doc);
+}
+
+/** Start of the line holding `offset`, and the start of the following line. */
+export function lineBounds(text: string, offset: number): { start: number; end: number; next: number } {
+  return { start: lineStartAt(text, offset), end: lineEndAt(text, offset), next: nextLineStart(text, offset) };
+}
+
+/** The text of a span. */
+export function slice(doc: MinutesDocument, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}

@@ -1,0 +1,137 @@
+// MIN002 date-format: dates in the front matter and in date fields are ISO dates.
+import { isIsoDate, parseLongDate } from '../../dates';
+import { APPROVAL_KEYS, canonicalKey } from '../../keywords';
+import type { FrontMatterKey, MinutesDocument, Span } from '../../model';
+import { allFields, loc } from '../rule-utils';
+import type { Rule, RuleContext } from '../types';
+
+/** `2021-8-20` → `2021-08-20`; a long date (`20 augusti 2021`) → ISO; else undefined. */
+export function toIsoDate(value: string, reference?: string): string | undefined {
+  const v = value.trim();
+  const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  if (loose) {
+    const iso = `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
+    return isIsoDate(iso) ? iso : undefined;
+  }
+  // `torsdagen den 18 april 2024`, `Thursday, 18 April 2024`, `the 18th of April`: drop the lead-in.
+  const bare = v
+    .replace(/^(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+/iu, '')
+    .replace(/^(?:den|the)\s+/iu, '')
+    .replace(/^(\d{1,2})(?:st|nd|rd|th)?\s+of\s+/iu, '$1 ');
+  return parseLongDate(bare, reference);
+}
+
+function describeValue(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+function reportDate(ctx: RuleContext, span: Span, value: string, key: string, reference: string | undefined): void {
+  const iso = toIsoDate(value, reference);
+  ctx.report({
+    span,
+    message: loc(
+      `Ogiltigt datum ${describeValue(value)} i \`${key}\`: skriv datumet som ÅÅÅÅ-MM-DD`,
+      `Invalid date ${describeValue(value)} in \`${key}\`: write the date as YYYY-MM-DD`,
+    ),
+    ...(iso ? { fix: { title: loc(`Skriv om till ${iso}`, `Change to ${iso}`), edits: [{ start: span.start, end: span.end, newText: iso }] } } : {}),
+  });
+}
+
+/** The scalar after `datum:`/`date:` inside the `justering:` map, found from the text. */
+function approvalDateSpan(doc: MinutesDocument, span: Span): { span: Span; value: string; key: string } | undefined {
+  const text = doc.text.slice(span.start, span.end);
+  // Block map lines (`  datum: 2024-04-18`) and flow maps (`{datum: 2024-04-18, plats: X}`).
+  const re = /(^|[{,\n\r])[ \t]*([^\s:,{}#]+)[ \t]*:[ \t]*([^,{}\n\r#]*?)[ \t]*(?=$|[,}\n\r#])/gu;
+  for (const m of text.matchAll(re)) {
+    if (canonicalKey(APPROVAL_KEYS, m[2]!) !== 'date') continue;
+    const raw = m[3]!;
+    if (!raw) return undefined;
+    const start = span.start + m.index! + m[0].length - raw.length;
+    const quoted = /^(["'])(.*)\1$/.exec(raw);
+    // A quoted value is replaced with its quotes: `"20 augusti 2021"` → `2021-08-20`.
+    return { span: { start, end: start + raw.length }, value: quoted ? quoted[2]! : raw, key: m[2]! };
+  }
+  return undefined;
+}
+
+const FRONT_MATTER_DATES: readonly FrontMatterKey[] = ['date', 'next-meeting'];
+const DATE_FIELDS = new Set(['due', 'done', 'signed']);
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN002',
+    alias: 'date-format',
+    description: loc(
+      'Datum i front matter och i fält skrivs som ISO-datum (ÅÅÅÅ-MM-DD)',
+      'Dates in the front matter and in fields are ISO dates (YYYY-MM-DD)',
+    ),
+    severity: { protokoll: 'warning', notes: 'warning' },
+    fixable: true,
+    examples: {
+      ok: [
+        {
+          title: loc('ISO-datum', 'ISO dates'),
+          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nnästa-möte: 2021-09-08\n---\n\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Anna Söderström] [senast:: 2021-09-08]\n',
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Långt svenskt datum', 'Swedish long date'),
+          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 20 augusti 2021\n---\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+          fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+        },
+        {
+          title: loc('Engelska datum i fält', 'English dates in fields'),
+          text: '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n## 1. Summer fair\n\n- [ ] Book the hall [owner:: Priya Raman] [due:: April 5]\n- [x] Order the tents [owner:: Tom Reid] [due:: 2024-03-01] [done:: 28 Feb 2024]\n',
+          findings: 2,
+          fixed: '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n## 1. Summer fair\n\n- [ ] Book the hall [owner:: Priya Raman] [due:: 2024-04-05]\n- [x] Order the tents [owner:: Tom Reid] [due:: 2024-03-01] [done:: 2024-02-28]\n',
+        },
+        {
+          title: loc('Omöjligt datum', 'Impossible date'),
+          text: '---\ntyp: protokoll\norgan: Kommunstyrelsen\ndatum: 2024-02-30\n---\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n',
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc } = ctx;
+    const fm = doc.frontMatter;
+    const meetingDate = fm?.date && isIsoDate(fm.date) ? fm.date : undefined;
+
+    if (fm) {
+      for (const key of FRONT_MATTER_DATES) {
+        const v = fm.values[key];
+        if (!v || v.value === null || v.value === undefined) continue;
+        if (v.value instanceof Date) continue; // a YAML timestamp is a date already
+        const raw = String(v.value);
+        if (raw.trim() === '' || isIsoDate(raw.trim())) continue;
+        // The meeting date itself has no reference: a long date needs its year.
+        reportDate(ctx, v.valueSpan, raw, v.rawKey, key === 'date' ? undefined : meetingDate);
+      }
+      const approval = fm.values.approval;
+      if (approval && approval.value && typeof approval.value === 'object') {
+        const found = approvalDateSpan(doc, approval.valueSpan);
+        if (found && found.value.trim() && !isIsoDate(found.value.trim())) {
+          reportDate(ctx, found.span, found.value, found.key, meetingDate);
+        }
+      }
+    }
+
+    for (const field of allFields(doc)) {
+      const value = field.value.trim();
+      if (!value) continue;
+      if (DATE_FIELDS.has(field.key)) {
+        if (!isIsoDate(value)) reportDate(ctx, field.valueSpan, doc.text.slice(field.valueSpan.start, field.valueSpan.end), field.rawKey, meetingDate);
+      } else if (field.key === 'from') {
+        // `2021-05-07 §4`: the date is what comes before the `§` reference.
+        const raw = doc.text.slice(field.valueSpan.start, field.valueSpan.end);
+        const datePart = raw.replace(/\s*§.*$/u, '').trimEnd();
+        if (!datePart || isIsoDate(datePart)) continue;
+        const span = { start: field.valueSpan.start, end: field.valueSpan.start + datePart.length };
+        // A carried-over action comes from an earlier meeting: only dates that name their year are fixed.
+        reportDate(ctx, span, datePart, field.rawKey, undefined);
+      }
+    }
+  },
+};

@@ -1,0 +1,101 @@
+// MIN010 attendance: the minutes list who attended.
+import type { MinutesDocument, Role } from '../../model';
+import { sameName } from '../../people';
+import { lineEndAt } from '../../text';
+import { attendanceTitle, contentEnd, documentAnchor, eol, loc, rolesField } from '../rule-utils';
+import type { Rule, TextEdit } from '../types';
+
+/** Chair, secretary and approvers named in the front matter, each once, with their roles. */
+function knownPeople(doc: MinutesDocument): { name: string; roles: Role[] }[] {
+  const fm = doc.frontMatter;
+  const out: { name: string; roles: Role[] }[] = [];
+  const add = (name: string | undefined, role: Role) => {
+    const n = name?.trim();
+    if (!n) return;
+    const existing = out.find((p) => sameName(p.name, n));
+    if (existing) existing.roles.push(role);
+    else out.push({ name: n, roles: [role] });
+  };
+  add(fm?.chair, 'chair');
+  add(fm?.secretary, 'secretary');
+  for (const a of fm?.approvers ?? []) add(a, 'approver');
+  return out;
+}
+
+/** Inserts the attendance section before the first item (else before the justering, else after the title). */
+function insertSection(doc: MinutesDocument): TextEdit {
+  const nl = eol(doc);
+  const lang = doc.language;
+  const people = knownPeople(doc);
+  const list = people.length > 0
+    ? people.map((p) => `- ${p.name} ${rolesField(lang, p.roles)}`)
+    : ['- '];
+  const block = [`## ${attendanceTitle(lang)}`, '', ...list].join(nl);
+  const before = doc.items[0]?.heading.span.start ?? doc.justering?.heading.span.start ?? doc.notice?.heading.span.start;
+  if (before !== undefined) {
+    // The heading starts a line; keep a blank line between the new list and it.
+    return { start: before, end: before, newText: `${block}${nl}${nl}` };
+  }
+  const after = doc.title ? lineEndAt(doc.text, doc.title.span.start)
+    : doc.frontMatter ? contentEnd(doc.text, doc.frontMatter.span.start, doc.frontMatter.span.end)
+    : contentEnd(doc.text, 0, doc.text.length);
+  const lead = after === 0 ? '' : `${nl}${nl}`;
+  const tail = after < doc.text.length ? '' : nl;
+  return { start: after, end: after, newText: `${lead}${block}${tail}` };
+}
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN010',
+    alias: 'attendance',
+    description: loc(
+      'Det finns ett avsnitt Närvarande som listar deltagarna',
+      'There is an attendance section that lists who attended',
+    ),
+    severity: { protokoll: 'error', notes: 'warning' },
+    fixable: true,
+    examples: {
+      ok: [
+        {
+          title: loc('Närvarolista', 'Attendance list'),
+          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Närvarande saknas', 'No attendance section'),
+          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nordförande: Magnus Gyllestad\nsekreterare: Anna Söderström\njusterare: [Helene Olofsson]\n---\n\n# Minnesanteckningar\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+          fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nordförande: Magnus Gyllestad\nsekreterare: Anna Söderström\njusterare: [Helene Olofsson]\n---\n\n# Minnesanteckningar\n\n## Närvarande\n\n- Magnus Gyllestad [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n- Helene Olofsson [roll:: justerare]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+        },
+        {
+          title: loc('Engelskt protokoll utan närvarolista', 'English minutes without attendance'),
+          text: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\nchair: Margaret Ellison\n---\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
+          fixed: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\nchair: Margaret Ellison\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
+        },
+        {
+          title: loc('Tom närvarolista', 'Empty attendance section'),
+          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc } = ctx;
+    const attendance = doc.attendance;
+    if (!attendance) {
+      ctx.report({
+        span: documentAnchor(doc),
+        message: loc('Närvarolista saknas: lägg till avsnittet `## Närvarande` med en person per rad', 'Missing attendance: add a `## Attendance` section with one person per line'),
+        fix: { title: loc('Infoga avsnittet Närvarande', 'Insert an attendance section'), edits: [insertSection(doc)] },
+      });
+      return;
+    }
+    if (attendance.people.filter((p) => p.name.trim() !== '').length === 0) {
+      ctx.report({
+        span: attendance.heading.span,
+        message: loc('Närvarolistan är tom: lista de närvarande, en person per rad', 'The attendance list is empty: list who attended, one person per line'),
+      });
+    }
+  },
+};

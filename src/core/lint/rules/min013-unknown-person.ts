@@ -1,0 +1,116 @@
+// MIN013 unknown-person: owners, signers and the people named on callouts are in the attendance list.
+import { CALLOUT_SPELLING } from '../../keywords';
+import type { CalloutKind, MinutesDocument, Span } from '../../model';
+import { splitNames, stripParenthesis } from '../../people';
+import { addAttendeeEdit, findPerson, loc } from '../rule-utils';
+import type { Rule } from '../types';
+
+type Source = 'owner' | 'signer' | CalloutKind;
+
+interface Mention {
+  readonly name: string;
+  readonly span: Span;
+  readonly source: Source;
+}
+
+const NAMED_CALLOUTS: ReadonlySet<CalloutKind> = new Set(['motion', 'dissent', 'statement', 'conflict']);
+
+/** Names in a span of the text, each with its own span (`A, B` / `A och B`). */
+function namesIn(doc: MinutesDocument, span: Span, source: Source): Mention[] {
+  const raw = doc.text.slice(span.start, span.end);
+  return splitNames(raw)
+    .filter((n) => stripParenthesis(n.name) !== '')
+    .map((n) => ({ name: n.name, span: { start: span.start + n.start, end: span.start + n.end }, source }));
+}
+
+function mentions(doc: MinutesDocument): Mention[] {
+  const out: Mention[] = [];
+  const seenActions = new Set<number>();
+  for (const item of doc.items) {
+    const actions = [...item.actions, ...item.callouts.flatMap((c) => c.actions)];
+    for (const action of actions) {
+      if (seenActions.has(action.span.start)) continue;
+      seenActions.add(action.span.start);
+      for (const field of action.fields) {
+        if (field.key === 'owner') out.push(...namesIn(doc, field.valueSpan, 'owner'));
+      }
+    }
+    for (const callout of item.callouts) {
+      if (NAMED_CALLOUTS.has(callout.kind) && callout.title.trim() !== '') {
+        out.push(...namesIn(doc, callout.titleSpan, callout.kind));
+      }
+    }
+  }
+  for (const signer of doc.justering?.signers ?? []) {
+    if (signer.name.trim() !== '') out.push({ name: signer.name.trim(), span: signer.nameSpan, source: 'signer' });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const WHERE: Record<Source, { sv: string; en: string }> = {
+  owner: { sv: 'Ansvarig', en: 'Owner' },
+  signer: { sv: 'Undertecknaren', en: 'Signer' },
+  ...Object.fromEntries(
+    [...NAMED_CALLOUTS].map((k) => [k, { sv: `Namnet på [!${CALLOUT_SPELLING[k].sv}]`, en: `The name on [!${CALLOUT_SPELLING[k].en}]` }]),
+  ),
+} as Record<Source, { sv: string; en: string }>;
+
+const FM = '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n';
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN013',
+    alias: 'unknown-person',
+    description: loc(
+      'Ansvariga, undertecknare och namn på yrkanden, reservationer, protokollsanteckningar och jäv finns i närvarolistan',
+      'Owners, signers and the names on motions, dissents, statements and conflicts appear in the attendance list',
+    ),
+    severity: { protokoll: 'warning', notes: 'info' },
+    fixable: true,
+    examples: {
+      ok: [
+        {
+          title: loc('Ansvarig som deltog', 'Owner who attended'),
+          text: `${FM}\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Anna Söderström] [senast:: 2021-09-08]\n`,
+        },
+        {
+          title: loc('Parti efter namnet', 'Party after the name'),
+          text: '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\n---\n\n## Närvarande\n\n- Karin Lindqvist (S) [roll:: ordförande]\n- Per Holmberg (M)\n\n## § 1 Riktlinjer för representation\n\n> [!reservation] Per Holmberg\n> Moderaterna reserverar sig mot beslutet.\n\n> [!beslut]\n> Riktlinjerna antas.\n',
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Ansvarig som inte deltog', 'Owner who did not attend'),
+          text: `${FM}\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Helene Olofsson] [senast:: 2021-09-08]\n`,
+          fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n- Helene Olofsson\n\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Helene Olofsson] [senast:: 2021-09-08]\n',
+        },
+        {
+          title: loc('Engelsk reservation och undertecknare', 'English dissent and signer'),
+          text: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n\n## 1. Roof replacement\n\n> [!decision]\n> The board accepted the tender from Hartwell Roofing.\n\n> [!dissent] Daniel Okafor\n> I dissent in favour of the longer guarantee.\n\n## Signatures\n\n- Recorded by: Thomas Reid\n- Approved by: Priya Raman\n',
+          findings: 2,
+          fixed: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n- Daniel Okafor\n- Priya Raman\n\n## 1. Roof replacement\n\n> [!decision]\n> The board accepted the tender from Hartwell Roofing.\n\n> [!dissent] Daniel Okafor\n> I dissent in favour of the longer guarantee.\n\n## Signatures\n\n- Recorded by: Thomas Reid\n- Approved by: Priya Raman\n',
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc } = ctx;
+    // Without an attendance list MIN010 reports; every name would be unknown here.
+    if (!doc.attendance || doc.attendance.people.length === 0) return;
+    for (const m of mentions(doc)) {
+      if (findPerson(doc, m.name)) continue;
+      const where = WHERE[m.source];
+      const prefer = m.source === 'owner' ? 'also-present' : 'members';
+      const edit = addAttendeeEdit(doc, m.name, [], prefer);
+      ctx.report({
+        span: m.span,
+        message: loc(
+          `${where.sv} ${m.name} finns inte i närvarolistan: lägg till personen eller rätta namnet`,
+          `${where.en} ${m.name} is not in the attendance list: add them or correct the name`,
+        ),
+        ...(edit ? { fix: { title: loc(`Lägg till ${m.name} i närvarolistan`, `Add ${m.name} to the attendance list`), edits: [edit] } } : {}),
+      });
+    }
+  },
+};

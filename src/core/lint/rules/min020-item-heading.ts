@@ -1,0 +1,65 @@
+// MIN020 item-heading: item headings are numbered in the profile's form (`## § 27 Rubrik` / `## 1. Title`).
+import { expectedStyle, numberToken } from '../item-numbering';
+import { loc, slice } from '../rule-utils';
+import type { Rule } from '../types';
+
+const FM = '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\n---\n\n';
+const NOTES = '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n';
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN020',
+    alias: 'item-heading',
+    description: loc(
+      'Rubriker för ärenden numreras i profilens form: `## § 27 Rubrik` i protokoll, `## 1. Rubrik` i minnesanteckningar',
+      'Item headings are numbered in the profile\'s form: `## § 27 Title` in Swedish protokoll, `## 1. Title` in notes',
+    ),
+    severity: { protokoll: 'warning', notes: 'warning' },
+    fixable: true,
+    examples: {
+      ok: [
+        {
+          title: loc('Protokoll med paragrafer', 'Protokoll with § numbers'),
+          text: `${FM}## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n`,
+        },
+        {
+          title: loc('Minnesanteckningar med punkter', 'Notes with dotted numbers'),
+          text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n`,
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Protokoll med punktnumrering', 'Protokoll with dotted numbers'),
+          text: `${FM}## 1. Val av justerare [dnr:: KS 2024/1]\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## §2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+          findings: 2,
+          fixed: `${FM}## § 1 Val av justerare [dnr:: KS 2024/1]\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+        },
+        {
+          title: loc('Anteckningar med paragrafnumrering', 'Notes with § numbers'),
+          text: `${NOTES}## § 1 Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2) Any other business\n\nNone.\n`,
+          findings: 2,
+          fixed: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Any other business\n\nNone.\n`,
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc } = ctx;
+    const style = expectedStyle(doc);
+    for (const item of doc.items) {
+      if (item.numberStyle === 'none' || item.number === undefined) continue; // MIN021 reports missing numbers
+      const written = slice(doc, item.numberSpan);
+      const expected = numberToken(style, item.number);
+      if (written === expected) continue;
+      ctx.report({
+        span: item.numberSpan,
+        message: loc(
+          `Rubriken numreras \`${written}\`: skriv \`${expected}\``,
+          `Item heading numbered \`${written}\`: expected \`${expected}\``,
+        ),
+        fix: { title: loc(`Skriv \`${expected}\``, `Change to \`${expected}\``), edits: [{ start: item.numberSpan.start, end: item.numberSpan.end, newText: expected }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,112 @@
+// MIN021 item-sequence: items are numbered from `paragraf-start` (default 1) without gap or duplicate.
+import type { MinutesDocument } from '../../model';
+import { numberToken, styleOf } from '../item-numbering';
+import { loc, slice } from '../rule-utils';
+import type { Rule, TextEdit } from '../types';
+
+function firstNumber(doc: MinutesDocument): number {
+  const n = doc.frontMatter?.firstItem;
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? n : 1;
+}
+
+/** One fix for all: every item gets its number, and `Justerade paragrafer` follows. */
+function renumberAll(doc: MinutesDocument): TextEdit[] {
+  const start = firstNumber(doc);
+  const edits: TextEdit[] = [];
+  const renumbered = new Map<number, number>();
+  doc.items.forEach((item, i) => {
+    const expected = start + i;
+    if (item.number !== undefined && !renumbered.has(item.number)) renumbered.set(item.number, expected);
+    if (item.number === expected) return;
+    const token = numberToken(styleOf(doc, item), expected);
+    if (item.numberStyle === 'none') {
+      edits.push({ start: item.numberSpan.start, end: item.numberSpan.start, newText: `${token} ` });
+    } else {
+      // Keep the written form of the number token (`§27` stays `§27`): MIN020 normalises it.
+      const written = slice(doc, item.numberSpan);
+      const replaced = written.replace(/\d+/u, String(expected));
+      edits.push({ start: item.numberSpan.start, end: item.numberSpan.end, newText: replaced || token });
+    }
+  });
+  // `Justerade paragrafer: § 26–38` names this meeting's numbers; `[från:: … §4]` names another's.
+  const approved = doc.justering?.approvedItems;
+  if (approved) {
+    const value = slice(doc, approved.valueSpan);
+    for (const m of value.matchAll(/\d+/gu)) {
+      const now = renumbered.get(Number(m[0]));
+      if (now === undefined || now === Number(m[0])) continue;
+      const at = approved.valueSpan.start + m.index!;
+      edits.push({ start: at, end: at + m[0].length, newText: String(now) });
+    }
+  }
+  return edits;
+}
+
+const FM = '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\nparagraf-start: 45\n---\n\n';
+const NOTES = '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n';
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN021',
+    alias: 'item-sequence',
+    description: loc(
+      'Ärendena numreras från `paragraf-start` (annars 1) utan luckor eller dubbletter',
+      'Items are numbered from `first-item` (else 1) without gaps or duplicates',
+    ),
+    severity: { protokoll: 'error', notes: 'warning' },
+    fixable: true,
+    examples: {
+      ok: [
+        {
+          title: loc('Paragrafer från paragraf-start', 'Numbers from first-item'),
+          text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 46 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## Justering\n\n- Justerade paragrafer: § 45–46\n`,
+        },
+        {
+          title: loc('Anteckningar från 1', 'Notes from 1'),
+          text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Any other business\n\nNone.\n`,
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Lucka i numreringen', 'A gap in the numbering'),
+          text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 47 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## § 48 Delegationsbeslut\n\n> [!beslut]\n> Anmälan läggs till handlingarna.\n\n## Justering\n\n- Justerade paragrafer: § 45–48\n`,
+          findings: 2,
+          fixed: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 46 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## § 47 Delegationsbeslut\n\n> [!beslut]\n> Anmälan läggs till handlingarna.\n\n## Justering\n\n- Justerade paragrafer: § 45–47\n`,
+        },
+        {
+          title: loc('Dubblett och onumrerad punkt', 'A duplicate and an unnumbered item'),
+          text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 1. Budget\n\nThe budget is on track.\n\n## Any other business\n\nNone.\n`,
+          findings: 2,
+          fixed: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Budget\n\nThe budget is on track.\n\n## 3. Any other business\n\nNone.\n`,
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc } = ctx;
+    const start = firstNumber(doc);
+    let edits: TextEdit[] | undefined;
+    const seen = new Set<number>();
+    doc.items.forEach((item, i) => {
+      const expected = start + i;
+      const n = item.number;
+      const duplicate = n !== undefined && seen.has(n);
+      if (n !== undefined) seen.add(n);
+      if (n === expected) return;
+      edits ??= renumberAll(doc);
+      const token = numberToken(styleOf(doc, item), expected);
+      const written = n === undefined ? '' : slice(doc, item.numberSpan);
+      const message = n === undefined
+        ? loc(`Ärendet saknar nummer: väntat \`${token}\``, `Item has no number: expected \`${token}\``)
+        : duplicate
+          ? loc(`Numret \`${written}\` finns redan: väntat \`${token}\``, `Duplicate item number \`${written}\`: expected \`${token}\``)
+          : loc(`Fel nummer \`${written}\`: väntat \`${token}\` (numreringen börjar på ${start} utan luckor)`, `Wrong item number \`${written}\`: expected \`${token}\` (numbering starts at ${start} without gaps)`);
+      ctx.report({
+        span: n === undefined ? item.heading.span : item.numberSpan,
+        message,
+        fix: { title: loc('Numrera om alla ärenden', 'Renumber all items'), edits },
+      });
+    });
+  },
+};

@@ -1,0 +1,104 @@
+// MIN022 item-sequence-year: the cross-file half of item numbering. A protokoll's numbers
+// continue from the previous protokoll of the same body in the same year (§ numbers run
+// over the year). Needs the index. MIN021 checks the numbers within the file against
+// `paragraf-start`; this rule checks `paragraf-start` (or the first number) and fixes it,
+// after which MIN021's fix renumbers the items.
+import { FRONT_MATTER_KEYS } from '../../keywords';
+import { eolOf } from '../../text';
+import { loc } from '../rule-utils';
+import type { Rule, TextEdit } from '../types';
+
+const FM = (date: string, start?: number) => `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: ${date}
+${start !== undefined ? `paragraf-start: ${start}\n` : ''}---
+
+`;
+
+const item = (n: number, title: string, decision: string) => `## § ${n} ${title}
+
+> [!beslut]
+> ${decision}
+
+`;
+
+const PREVIOUS = {
+  path: 'ks-au-2024-03-19.md',
+  text: `${FM('2024-03-19', 37)}${item(37, 'Val av justerare', 'Amir Haddad utses att justera protokollet.')}${item(38, 'Dagordning', 'Dagordningen godkänns.')}`,
+};
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN022',
+    alias: 'item-sequence-year',
+    description: loc(
+      'Protokollets paragrafnummer fortsätter från föregående protokoll för samma organ samma år (`paragraf-start`)',
+      'The item numbers of minutes continue from the previous minutes of the same body in the same year (`first-item`)',
+    ),
+    severity: { protokoll: 'warning', notes: 'off' },
+    fixable: true,
+    needsWorkspace: true,
+    examples: {
+      ok: [
+        {
+          title: loc('Fortsätter från § 38', 'Continues from § 38'),
+          text: `${FM('2024-04-16', 39)}${item(39, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+          workspace: [PREVIOUS],
+        },
+        {
+          title: loc('Nytt år börjar om', 'A new year starts over'),
+          text: `${FM('2025-01-14')}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+          workspace: [PREVIOUS],
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Börjar om på 1 mitt i året', 'Starts over at 1 within the year'),
+          text: `${FM('2024-04-16')}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+          workspace: [PREVIOUS],
+          fixed: `${FM('2024-04-16', 39)}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+        },
+        {
+          title: loc('Fel paragraf-start', 'Wrong first-item'),
+          text: `${FM('2024-04-16', 45)}${item(45, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+          workspace: [PREVIOUS],
+          fixed: `${FM('2024-04-16', 39)}${item(45, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc, workspace } = ctx;
+    const fm = doc.frontMatter;
+    if (!workspace || !fm?.body || !fm.date || doc.effectiveProfile !== 'protokoll') return;
+    const previous = workspace.previousMeeting(fm.body, fm.date, ctx.uri);
+    if (!previous?.date || previous.profile !== 'protokoll' || previous.lastItem === null) return;
+    if (previous.date.slice(0, 4) !== fm.date.slice(0, 4)) return;
+    const expected = previous.lastItem + 1;
+    const declared = fm.values['first-item'];
+    const first = doc.items.find((i) => i.number !== undefined);
+    const actual = fm.firstItem ?? first?.number;
+    if (actual === undefined || actual === expected) return;
+    const key = FRONT_MATTER_KEYS['first-item'][doc.language];
+    let edit: TextEdit;
+    if (declared) {
+      edit = { start: declared.valueSpan.start, end: declared.valueSpan.end, newText: String(expected) };
+    } else {
+      const at = fm.contentSpan.end;
+      const eol = eolOf(doc.text);
+      const lead = at > fm.contentSpan.start && !/[\r\n]$/.test(doc.text.slice(0, at)) ? eol : '';
+      edit = { start: at, end: at, newText: `${lead}${key}: ${expected}${eol}` };
+    }
+    const span = declared ? declared.valueSpan : first ? first.numberSpan : fm.span;
+    ctx.report({
+      span,
+      message: loc(
+        `Paragrafnumreringen ska fortsätta från föregående protokoll ${previous.date} (sista § ${previous.lastItem}): väntat ${key}: ${expected}, inte ${actual}`,
+        `Item numbering should continue from the previous minutes of ${previous.date} (last § ${previous.lastItem}): expected ${key}: ${expected}, not ${actual}`,
+      ),
+      fix: { title: loc(`Sätt ${key}: ${expected}`, `Set ${key}: ${expected}`), edits: [edit] },
+    });
+  },
+};

@@ -1,0 +1,50 @@
+// MIN031 decision-empty: a decision callout says what was decided.
+import { loc } from '../rule-utils';
+import type { Rule } from '../types';
+
+const FM = '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\n---\n\n';
+const EN = '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n';
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN031',
+    alias: 'decision-empty',
+    description: loc('En beslutsruta innehåller beslutets text', 'A decision callout holds the text of the decision'),
+    severity: { protokoll: 'error', notes: 'error' },
+    fixable: false,
+    examples: {
+      ok: [
+        {
+          title: loc('Beslut med text', 'Decision with text'),
+          text: `${FM}## § 1 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+        },
+        {
+          title: loc('Beslut som bara är ett uppdrag', 'Decision that is only an action'),
+          text: `${EN}## 1. Summer fair\n\n> [!decision]\n> - [ ] Book the hall [owner:: Priya Raman] [due:: 2024-04-05]\n`,
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Tomt beslut', 'Empty decision'),
+          text: `${FM}## § 1 Dagordning\n\n> [!beslut]\n> \n`,
+        },
+        {
+          title: loc('Tomt beslut på engelska', 'Empty decision in English'),
+          text: `${EN}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n> [!decision]\n`,
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    for (const item of ctx.doc.items) {
+      for (const d of item.decisions) {
+        if (d.text.trim() !== '' || d.actions.length > 0) continue;
+        ctx.report({
+          span: d.markerSpan,
+          message: loc('Beslutet är tomt: skriv vad som beslutades', 'Empty decision: write what was decided'),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,121 @@
+// MIN041 action-due: every open (or in-progress) action says when it is due.
+import { isIsoDate } from '../../dates';
+import { actionFieldInsertion, actionLineSpan } from '../blocks';
+import type { Rule } from '../types';
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN041',
+    alias: 'action-due',
+    description: {
+      sv: 'Varje öppet uppdrag har ett slutdatum (`[senast:: datum]`).',
+      en: 'Every open action has a due date (`[due:: date]`).',
+    },
+    severity: { protokoll: 'warning', notes: 'info' },
+    fixable: true,
+    examples: {
+      ok: [
+        {
+          title: { sv: 'Öppet uppdrag med datum; avslutat uppdrag utan', en: 'Open action with a date; a done one without' },
+          text: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+---
+
+## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-10]
+- [x] Boka lokal [ansvarig:: Per Ek]
+`,
+        },
+      ],
+      notOk: [
+        {
+          title: { sv: 'Datum saknas; nästa möte föreslås', en: 'Missing due date; the next meeting is proposed' },
+          text: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+nästa-möte: 2024-06-17
+---
+
+## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg]
+- [/] Boka lokal
+`,
+          findings: 2,
+          fixed: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+nästa-möte: 2024-06-17
+---
+
+## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-17]
+- [/] Boka lokal [senast:: 2024-06-17]
+`,
+        },
+        {
+          title: { sv: 'Engelska protokoll utan nästa möte: ingen rättning', en: 'English minutes without a next meeting: no fix' },
+          text: `---
+type: minutes
+body: Board
+date: 2024-05-20
+---
+
+## 1. Roof
+
+> [!decision]
+> The board accepted the tender.
+>
+> - [ ] Take up references [owner:: Laura Bennett]
+`,
+          findings: 1,
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc } = ctx;
+    const next = doc.frontMatter?.nextMeeting;
+    const proposal = next && isIsoDate(next) ? next : undefined;
+    for (const item of doc.items) {
+      for (const action of item.actions) {
+        if (action.status !== 'open' && action.status !== 'in-progress') continue;
+        const due = action.fields.find((f) => f.key === 'due');
+        if (due && due.value.trim() !== '') continue;
+        if (due) {
+          // An empty field is there already: never add a second one.
+          ctx.report({
+            span: due.span,
+            message: {
+              sv: 'Slutdatum saknas: fyll i när uppdraget ska vara klart i [senast:: ]',
+              en: 'Missing due date: fill in when the action is due in [due:: ]',
+            },
+          });
+          continue;
+        }
+        ctx.report({
+          span: actionLineSpan(doc, action),
+          message: {
+            sv: 'Slutdatum saknas: ange när uppdraget ska vara klart med [senast:: ÅÅÅÅ-MM-DD]',
+            en: 'Missing due date: state when the action is due with [due:: YYYY-MM-DD]',
+          },
+          ...(proposal
+            ? {
+                fix: {
+                  title: { sv: `Lägg till [senast:: ${proposal}] (nästa möte)`, en: `Add [due:: ${proposal}] (next meeting)` },
+                  edits: [actionFieldInsertion(doc, action, 'due', proposal)],
+                },
+              }
+            : {}),
+        });
+      }
+    }
+  },
+};

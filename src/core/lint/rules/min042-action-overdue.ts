@@ -1,0 +1,116 @@
+// MIN042 action-overdue: an open (or in-progress) action whose due date has passed.
+// Single-file; with the workspace index, an action that a later meeting carried over or
+// closed is history in this file and is not reported here (the later copy is).
+import { isIsoDate } from '../../dates';
+import { actionKey, originOf } from '../../workspace/carry';
+import { actionLineSpan } from '../blocks';
+import { loc } from '../rule-utils';
+import type { Rule } from '../types';
+
+const SV = (status: string, body: string) => `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+status: ${status}
+---
+
+${body}`;
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN042',
+    alias: 'action-overdue',
+    description: loc(
+      'Ett öppet uppdrag har inte passerat sitt slutdatum (`[senast:: datum]`); gäller inte justerade protokoll, och inte uppdrag som ett senare möte har fört vidare eller avslutat',
+      'An open action is not past its due date (`[due:: date]`); not for approved minutes, nor for actions a later meeting carried over or closed',
+    ),
+    severity: { protokoll: 'warning', notes: 'warning' },
+    fixable: false,
+    examples: {
+      ok: [
+        {
+          title: loc('Slutdatum i framtiden; avslutat uppdrag', 'Due date ahead; a done action'),
+          text: SV('utkast', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-10]
+- [x] Boka lokal [ansvarig:: Per Ek] [senast:: 2024-05-01]
+`),
+        },
+        {
+          title: loc('Justerade anteckningar är en avslutad handling', 'Approved minutes are a closed record'),
+          text: SV('justerad', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
+`),
+        },
+        {
+          title: loc('Fört vidare till nästa möte', 'Carried over to the next meeting'),
+          text: SV('utkast', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
+`),
+          workspace: [
+            {
+              path: 'ledningsgruppen-2024-05-27.md',
+              text: SV('utkast', '').replace('2024-05-20', '2024-05-27') + `## 1. Utestående ärenden
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-20] [från:: 2024-05-20 §1]
+`,
+            },
+          ],
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Slutdatum passerat', 'Past its due date'),
+          text: SV('utkast', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
+- [/] Boka lokal [ansvarig:: Per Ek] [senast:: 2024-05-31]
+- [ ] Beställ fika [ansvarig:: Per Ek] [senast:: 2024-06-01]
+`),
+          findings: 2,
+        },
+        {
+          title: loc('Engelska anteckningar', 'English notes'),
+          text: `---
+type: notes
+body: Parents' association
+date: 2024-03-12
+---
+
+## 1. Summer fair
+
+- [ ] Book the bouncy castle [owner:: Sam Lee] [due:: 2024-04-01]
+`,
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc, today, workspace } = ctx;
+    if (doc.frontMatter?.status === 'approved') return;
+    const body = doc.frontMatter?.body;
+    const date = doc.frontMatter?.date;
+    for (const item of doc.items) {
+      for (const action of item.actions) {
+        if (action.status !== 'open' && action.status !== 'in-progress') continue;
+        const due = action.due;
+        if (!due || !isIsoDate(due) || due >= today) continue;
+        if (workspace && body && date) {
+          const origin = originOf(date, item.number ?? null, action.from);
+          const only = item.actions.filter((a) => a.from === action.from).length === 1;
+          if (workspace.continuation(body, date, { origin, key: actionKey(action.text) }, ctx.uri, only)) continue;
+        }
+        ctx.report({
+          span: actionLineSpan(doc, action),
+          message: loc(
+            `Uppdraget är försenat: slutdatumet ${due} har passerat; avsluta det ([x]), eller ange ett nytt datum i [senast:: ]`,
+            `The action is overdue: its due date ${due} has passed; close it ([x]) or set a new date in [due:: ]`,
+          ),
+        });
+      }
+    }
+  },
+};

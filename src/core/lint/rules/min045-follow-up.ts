@@ -1,0 +1,137 @@
+// MIN045 follow-up: the open actions of the previous meeting of the same body are closed
+// or carried into this meeting (its follow-up item, "Utestående ärenden"). Needs the index.
+import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, isOpenStatus, originOf, sameOrigin } from '../../workspace/carry';
+import { documentAnchor } from '../blocks';
+import { loc } from '../rule-utils';
+import type { Rule } from '../types';
+
+const FM = (date: string, status = 'utkast') => `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: ${date}
+status: ${status}
+---
+
+`;
+
+const PREVIOUS = {
+  path: 'ledningsgruppen-2024-04-22.md',
+  text: `${FM('2024-04-22', 'justerad')}## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-20]
+- [x] Boka lokal [ansvarig:: Per Ek]
+
+## 2. Rekrytering
+
+- [/] Skriv annonsen [ansvarig:: Per Ek] [senast:: 2024-05-20]
+`,
+};
+
+const EN_PREVIOUS = {
+  path: 'pta-2024-02-13.md',
+  text: `---
+type: notes
+body: Parents' association
+date: 2024-02-13
+---
+
+## 1. Summer fair
+
+- [ ] Book the bouncy castle [owner:: Sam Lee] [due:: 2024-04-01]
+`,
+};
+
+export const rule: Rule = {
+  meta: {
+    code: 'MIN045',
+    alias: 'follow-up',
+    description: loc(
+      'Föregående mötes (samma organ) öppna uppdrag är avslutade eller överförda till detta möte med `[från:: datum §N]`; gäller inte justerade protokoll',
+      'The open actions of the previous meeting of the same body are closed or carried into this meeting with `[from:: date §N]`; not for approved minutes',
+    ),
+    severity: { protokoll: 'warning', notes: 'info' },
+    fixable: true,
+    needsWorkspace: true,
+    examples: {
+      ok: [
+        {
+          title: loc('Uppdragen förs vidare eller avslutas', 'Actions carried over or closed'),
+          text: `${FM('2024-05-20')}## 1. Utestående ärenden
+
+- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
+- [/] Skriv annonsen [ansvarig:: Per Ek] [senast:: 2024-06-10] [från:: 2024-04-22 §2]
+`,
+          workspace: [PREVIOUS],
+        },
+      ],
+      notOk: [
+        {
+          title: loc('Ett uppdrag saknas i uppföljningen', 'An action is missing from the follow-up'),
+          text: `${FM('2024-05-20')}## 1. Utestående ärenden
+
+- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
+
+## 2. Övriga frågor
+
+Inga.
+`,
+          workspace: [PREVIOUS],
+          fixed: `${FM('2024-05-20')}## 1. Utestående ärenden
+
+- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
+- [/] Skriv annonsen [ansvarig:: Per Ek] [senast:: 2024-05-20] [från:: 2024-04-22 §2]
+
+## 2. Övriga frågor
+
+Inga.
+`,
+        },
+        {
+          title: loc('Ingen uppföljningspunkt', 'No follow-up item'),
+          text: `---
+type: notes
+body: Parents' association
+date: 2024-03-12
+---
+
+## 1. Summer fair
+
+The fair is on 2024-06-15.
+`,
+          workspace: [EN_PREVIOUS],
+        },
+      ],
+    },
+  },
+
+  check(ctx) {
+    const { doc, workspace } = ctx;
+    const body = doc.frontMatter?.body;
+    const date = doc.frontMatter?.date;
+    if (!workspace || !body || !date || doc.frontMatter?.status === 'approved') return;
+    const previous = workspace.previousMeeting(body, date, ctx.uri);
+    if (!previous) return;
+    const earlier = workspace.actionsOf(previous);
+    const here = doc.items.flatMap((item) =>
+      item.actions.map((a) => ({ action: a, origin: originOf(date, item.number ?? null, a.from), key: actionKey(a.text) })),
+    );
+    const followUp = followUpItem(doc);
+    const anchor = followUp ? followUp.heading.span : documentAnchor(doc);
+    for (const x of earlier) {
+      if (!isOpenStatus(x.status) || !x.origin) continue;
+      const onlyThere = earlier.filter((o) => o.origin && sameOrigin(o.origin, x.origin!)).length === 1;
+      const sameHere = here.filter((h) => h.origin && sameOrigin(h.origin, x.origin!));
+      if (sameHere.some((h) => continues(h, x, onlyThere && sameHere.length === 1))) continue;
+      const ref = formatOrigin(x.origin);
+      const edit = followUp ? carryOverEdit(doc, followUp, [{ ...x, origin: x.origin }]) : undefined;
+      ctx.report({
+        span: anchor,
+        message: loc(
+          `Uppdraget "${x.text}" (${ref}) från föregående möte ${previous.date} är varken avslutat eller överfört till detta möte`,
+          `The action "${x.text}" (${ref}) from the previous meeting on ${previous.date} is neither closed nor carried over into this meeting`,
+        ),
+        ...(edit ? { fix: { title: loc(`För över "${x.text}" hit med [från:: ${ref}]`, `Carry over "${x.text}" with [from:: ${ref}]`), edits: [edit] } } : {}),
+      });
+    }
+  },
+};

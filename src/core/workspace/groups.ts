@@ -1,0 +1,66 @@
+// Grouping of workspace actions for the "Open actions" view: by owner, by due date
+// (overdue, this week, later, no date) or by body. Pure; the view localizes the labels.
+import { addDays, weekday } from '../dates';
+import { nameKey } from '../people';
+import type { IndexedAction } from './index';
+
+export type ActionGrouping = 'owner' | 'due' | 'body';
+export type DueBucket = 'overdue' | 'this-week' | 'later' | 'no-date';
+
+export interface ActionGroup {
+  /** Stable id: `owner:anna berg`, `due:overdue`, `body:ledningsgruppen`. */
+  readonly id: string;
+  /** An owner or body name as written; for due groups the bucket. */
+  readonly label: string;
+  readonly bucket?: DueBucket;
+  /** Set for the group of actions without an owner / body. */
+  readonly none?: boolean;
+  readonly actions: readonly IndexedAction[];
+}
+
+export const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'this-week', 'later', 'no-date'];
+
+/** End (Sunday) of the ISO week of `today`. */
+function endOfWeek(today: string): string {
+  // weekday: 0 = Monday … 6 = Sunday (core/dates).
+  return addDays(today, 6 - weekday(today));
+}
+
+export function dueBucket(action: Pick<IndexedAction, 'due'>, today: string): DueBucket {
+  if (!action.due) return 'no-date';
+  if (action.due < today) return 'overdue';
+  if (action.due <= endOfWeek(today)) return 'this-week';
+  return 'later';
+}
+
+const byDue = (a: IndexedAction, b: IndexedAction) =>
+  (a.due ?? '9999').localeCompare(b.due ?? '9999') || (b.date ?? '').localeCompare(a.date ?? '') || a.line - b.line;
+
+export function groupActions(actions: readonly IndexedAction[], grouping: ActionGrouping, today: string): ActionGroup[] {
+  if (grouping === 'due') {
+    return DUE_BUCKETS.map((bucket) => ({
+      id: `due:${bucket}`,
+      label: bucket,
+      bucket,
+      actions: actions.filter((a) => dueBucket(a, today) === bucket).sort(byDue),
+    })).filter((g) => g.actions.length > 0);
+  }
+  const groups = new Map<string, { label: string; actions: IndexedAction[] }>();
+  const add = (key: string, label: string, a: IndexedAction) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { label, actions: [] }));
+    if (!g.actions.includes(a)) g.actions.push(a);
+  };
+  for (const a of actions) {
+    if (grouping === 'owner') {
+      if (a.owners.length === 0) add('', '', a);
+      for (const o of a.owners) add(nameKey(o), o, a);
+    } else {
+      const body = a.body?.trim() ?? '';
+      add(body.toLocaleLowerCase('sv'), body, a);
+    }
+  }
+  return [...groups.entries()]
+    .sort(([ka, a], [kb, b]) => (ka === '' ? 1 : kb === '' ? -1 : a.label.localeCompare(b.label, 'sv')))
+    .map(([key, g]) => ({ id: `${grouping}:${key}`, label: g.label, ...(key === '' ? { none: true } : {}), actions: g.actions.sort(byDue) }));
+}

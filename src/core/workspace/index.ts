@@ -1,0 +1,438 @@
+// The workspace index: every minutes file of a workspace reduced to its summary plus
+// what the workspace rules and views need. Pure (no vscode, no Node): callers feed it
+// texts (the extension through `workspace.fs` and open documents, the CLI from disk).
+import type { Language, MinutesStatus, Profile } from '../model';
+import { parseMinutes } from '../parser';
+import { nameKey, sameName } from '../people';
+import { summarize, type ActionSummary, type DecisionSummary, type MeetingSummary } from '../summary';
+import { LineIndex } from '../text';
+import { actionKey, followUpItem, isOpenStatus, originOf, sameOrigin, type CarriedAction, type Origin } from './carry';
+import { contentHash } from './hash';
+
+/** Bumped when the entry shape changes: older caches are dropped, not misread. */
+export const INDEX_FORMAT = 1;
+
+export interface FollowUpInfo {
+  readonly number: number | null;
+  readonly title: string;
+  readonly line: number;
+}
+
+export interface IndexEntry {
+  readonly uri: string;
+  /** `contentHash` of the text and the `assumeMinutes` flag it was parsed with. */
+  readonly hash: string;
+  readonly isMinutes: boolean;
+  readonly body: string | null;
+  readonly date: string | null;
+  readonly profile: Profile | null;
+  readonly language: Language;
+  readonly status: MinutesStatus | null;
+  /** `paragraf-start` as written. */
+  readonly declaredFirstItem: number | null;
+  /** Lowest and highest item numbers. */
+  readonly firstItem: number | null;
+  readonly lastItem: number | null;
+  readonly followUp: FollowUpInfo | null;
+  /** Absent for files that are not minutes. */
+  readonly summary: MeetingSummary | null;
+}
+
+/** An action with the meeting it stands in. */
+export interface IndexedAction extends ActionSummary {
+  readonly uri: string;
+  readonly body: string | null;
+  readonly date: string | null;
+  readonly item: number | null;
+  readonly itemTitle: string;
+  /** The action's `från`, else its own meeting and item. */
+  readonly origin: Origin | undefined;
+  readonly key: string;
+}
+
+export interface IndexedDecision extends DecisionSummary {
+  readonly uri: string;
+  readonly body: string | null;
+  readonly date: string | null;
+  readonly item: number | null;
+  readonly itemTitle: string;
+}
+
+export interface ActionFilter {
+  /** Only open and in-progress actions that no later meeting carried over or closed. */
+  readonly open?: boolean;
+  /** An owner name (`Amir Haddad (M)` matches `Amir Haddad`). */
+  readonly owner?: string;
+  readonly body?: string;
+  /** Case-insensitive text found in the action, its owners, body or date. */
+  readonly text?: string;
+  /** Only meetings before this ISO date, and later meetings do not count (state as of then). */
+  readonly before?: string;
+  readonly exceptUri?: string;
+}
+
+export interface DecisionFilter {
+  readonly body?: string;
+  readonly text?: string;
+}
+
+export interface IndexChange {
+  /** URIs whose entry was added, replaced or removed. */
+  readonly uris: readonly string[];
+}
+
+/** The read-only view the lint engine gives workspace rules. */
+export interface WorkspaceView {
+  /** The latest minutes of the same body dated before `date` (not `exceptUri`). */
+  previousMeeting(body: string, date: string, exceptUri?: string): IndexEntry | undefined;
+  /** Actions of a meeting. */
+  actionsOf(entry: IndexEntry): readonly IndexedAction[];
+  /** The action of a meeting of `body` after `date` that carries over or closes `action`, if any. */
+  continuation(body: string, date: string, action: CarriedAction, exceptUri?: string, onlyOfOrigin?: boolean): IndexedAction | undefined;
+}
+
+export interface UpdateOptions {
+  readonly assumeMinutes?: boolean;
+}
+
+export function bodyKey(body: string | null | undefined): string {
+  return (body ?? '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+}
+
+function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolean): IndexEntry {
+  const doc = parseMinutes(text, { assumeMinutes });
+  if (!doc.isMinutes) {
+    return {
+      uri, hash, isMinutes: false, body: null, date: null, profile: null, language: doc.language, status: null,
+      declaredFirstItem: null, firstItem: null, lastItem: null, followUp: null, summary: null,
+    };
+  }
+  const lines = new LineIndex(doc.text);
+  const numbers = doc.items.map((i) => i.number).filter((n): n is number => n !== undefined);
+  const follow = followUpItem(doc);
+  const fm = doc.frontMatter;
+  return {
+    uri,
+    hash,
+    isMinutes: true,
+    body: fm?.body ?? null,
+    date: fm?.date ?? null,
+    profile: doc.profile ?? null,
+    language: doc.language,
+    status: fm?.status ?? null,
+    declaredFirstItem: fm?.firstItem ?? null,
+    firstItem: numbers.length ? Math.min(...numbers) : null,
+    lastItem: numbers.length ? Math.max(...numbers) : null,
+    followUp: follow
+      ? { number: follow.number ?? null, title: follow.title, line: lines.positionAt(follow.heading.span.start).line + 1 }
+      : null,
+    summary: summarize(doc, lines),
+  };
+}
+
+function hashKey(text: string, assumeMinutes: boolean): string {
+  return `${contentHash(text)}${assumeMinutes ? '+m' : ''}`;
+}
+
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly byUri = new Map<string, IndexEntry>();
+  private readonly actionCache = new WeakMap<IndexEntry, IndexedAction[]>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private batchDepth = 0;
+  private pending = new Set<string>();
+
+  /** Texts parsed (cache misses) since creation: a cached rebuild parses nothing. */
+  parses = 0;
+  /** Full scans the feeder reported (`beginFullScan`); an edit must not add one. */
+  fullScans = 0;
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onDidChange(listener: (change: IndexChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Marks the start of a scan of every file (for the statistics). */
+  beginFullScan(): void {
+    this.fullScans++;
+  }
+
+  /** Runs `fn` with change events merged into one at the end. */
+  batch<T>(fn: () => T): T {
+    this.batchDepth++;
+    try {
+      return fn();
+    } finally {
+      this.batchDepth--;
+      this.flush();
+    }
+  }
+
+  /** Like `batch`, for an asynchronous scan: one change event when it settles. */
+  async batchAsync<T>(fn: () => Promise<T>): Promise<T> {
+    this.batchDepth++;
+    try {
+      return await fn();
+    } finally {
+      this.batchDepth--;
+      this.flush();
+    }
+  }
+
+  private changed(uri: string): void {
+    this.pending.add(uri);
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.batchDepth > 0 || this.pending.size === 0) return;
+    const change: IndexChange = { uris: [...this.pending] };
+    this.pending = new Set();
+    for (const l of [...this.listeners]) {
+      try {
+        l(change);
+      } catch {
+        // A listener's bug must not stop the others.
+      }
+    }
+  }
+
+  /** Whether `update(uri, text)` would parse (the text is not the indexed one). */
+  isStale(uri: string, text: string, options: UpdateOptions = {}): boolean {
+    return this.byUri.get(uri)?.hash !== hashKey(text, options.assumeMinutes ?? false);
+  }
+
+  /** The indexed hash of a file (to skip reading unchanged files when the caller knows its own). */
+  hashOf(uri: string): string | undefined {
+    return this.byUri.get(uri)?.hash;
+  }
+
+  /** Indexes a text; returns false when the same content was indexed already. */
+  update(uri: string, text: string, options: UpdateOptions = {}): boolean {
+    const assume = options.assumeMinutes ?? false;
+    const hash = hashKey(text, assume);
+    if (this.byUri.get(uri)?.hash === hash) return false;
+    this.parses++;
+    let entry: IndexEntry;
+    try {
+      entry = entryFor(uri, text, hash, assume);
+    } catch {
+      // The parser never throws by contract; if it did, keep the file out rather than fail the scan.
+      entry = entryFor(uri, '', hash, false);
+    }
+    this.byUri.set(uri, entry);
+    this.changed(uri);
+    return true;
+  }
+
+  remove(uri: string): boolean {
+    if (!this.byUri.delete(uri)) return false;
+    this.changed(uri);
+    return true;
+  }
+
+  /** Removes every file under a folder URI (a deleted folder). */
+  removeUnder(prefix: string): number {
+    const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
+    let n = 0;
+    this.batch(() => {
+      for (const uri of [...this.byUri.keys()]) if (uri.startsWith(base) && this.remove(uri)) n++;
+    });
+    return n;
+  }
+
+  rename(from: string, to: string): boolean {
+    const entry = this.byUri.get(from);
+    if (!entry) return false;
+    this.byUri.delete(from);
+    this.byUri.set(to, { ...entry, uri: to });
+    this.batch(() => {
+      this.changed(from);
+      this.changed(to);
+    });
+    return true;
+  }
+
+  /** Drops the files for which `keep` is false (after a scan: files that are gone). */
+  retain(keep: (uri: string) => boolean): number {
+    let n = 0;
+    this.batch(() => {
+      for (const uri of [...this.byUri.keys()]) if (!keep(uri) && this.remove(uri)) n++;
+    });
+    return n;
+  }
+
+  has(uri: string): boolean {
+    return this.byUri.has(uri);
+  }
+
+  get(uri: string): IndexEntry | undefined {
+    return this.byUri.get(uri);
+  }
+
+  /** Every indexed URI, minutes or not. */
+  uris(): string[] {
+    return [...this.byUri.keys()];
+  }
+
+  /** Minutes entries, by body then date then URI. */
+  entries(): IndexEntry[] {
+    return [...this.byUri.values()]
+      .filter((e) => e.isMinutes)
+      .sort((a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body)) || (a.date ?? '').localeCompare(b.date ?? '') || a.uri.localeCompare(b.uri));
+  }
+
+  /** Bodies (as first written), sorted. */
+  bodies(): string[] {
+    const seen = new Map<string, string>();
+    for (const e of this.entries()) if (e.body && !seen.has(bodyKey(e.body))) seen.set(bodyKey(e.body), e.body);
+    return [...seen.values()].sort((a, b) => a.localeCompare(b, 'sv'));
+  }
+
+  /** Meetings of a body, oldest first. */
+  meetingsOf(body: string): IndexEntry[] {
+    const key = bodyKey(body);
+    return this.entries().filter((e) => e.body && bodyKey(e.body) === key && e.date);
+  }
+
+  previousMeeting(body: string, date: string, exceptUri?: string): IndexEntry | undefined;
+  previousMeeting(uri: string): IndexEntry | undefined;
+  previousMeeting(bodyOrUri: string, date?: string, exceptUri?: string): IndexEntry | undefined {
+    if (date === undefined) {
+      const entry = this.byUri.get(bodyOrUri);
+      if (!entry?.body || !entry.date) return undefined;
+      return this.previousMeeting(entry.body, entry.date, entry.uri);
+    }
+    const earlier = this.meetingsOf(bodyOrUri).filter((e) => e.uri !== exceptUri && e.date! < date);
+    return earlier.at(-1);
+  }
+
+  actionsOf(entry: IndexEntry): readonly IndexedAction[] {
+    let out = this.actionCache.get(entry);
+    if (out) return out;
+    out = [];
+    for (const item of entry.summary?.items ?? []) {
+      for (const a of item.actions) {
+        out.push({
+          ...a,
+          uri: entry.uri,
+          body: entry.body,
+          date: entry.date,
+          item: item.number,
+          itemTitle: item.title,
+          origin: originOf(entry.date, item.number, a.from),
+          key: actionKey(a.text),
+        });
+      }
+    }
+    this.actionCache.set(entry, out);
+    return out;
+  }
+
+  continuation(body: string, date: string, action: CarriedAction, exceptUri?: string, onlyOfOrigin = false): IndexedAction | undefined {
+    return this.continuationIn(this.meetingsOf(body).filter((m) => m.uri !== exceptUri && m.date! > date), action, onlyOfOrigin);
+  }
+
+  /**
+   * The newest action in `later` meetings that continues `action`: same origin and text,
+   * or (a reworded carry-over) the only action of that origin on both sides.
+   */
+  private continuationIn(later: readonly IndexEntry[], action: CarriedAction, onlyOfOrigin: boolean): IndexedAction | undefined {
+    if (!action.origin) return undefined;
+    for (let i = later.length - 1; i >= 0; i--) {
+      const candidates = this.actionsOf(later[i]!).filter((a) => a.origin && sameOrigin(a.origin, action.origin!));
+      const exact = candidates.find((c) => c.key === action.key);
+      if (exact) return exact;
+      if (candidates.length === 1 && onlyOfOrigin) return candidates[0];
+    }
+    return undefined;
+  }
+
+  /** Actions across meetings (newest meeting first), with the filter applied. */
+  actions(filter: ActionFilter = {}): IndexedAction[] {
+    const out: IndexedAction[] = [];
+    const needle = filter.text?.trim().toLocaleLowerCase('sv');
+    const groups = new Map<string, IndexEntry[]>();
+    for (const e of this.entries()) {
+      if (filter.exceptUri && e.uri === filter.exceptUri) continue;
+      if (filter.before && (!e.date || e.date >= filter.before)) continue;
+      const key = bodyKey(e.body);
+      if (filter.body && key !== bodyKey(filter.body)) continue;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(e);
+    }
+    for (const meetings of groups.values()) {
+      meetings.forEach((m, i) => {
+        const mine = this.actionsOf(m);
+        for (const a of mine) {
+          if (filter.open) {
+            if (!isOpenStatus(a.status)) continue;
+            const only = mine.filter((o) => o.origin && a.origin && sameOrigin(o.origin, a.origin)).length === 1;
+            if (m.date && this.continuationIn(meetings.slice(i + 1).filter((x) => x.date && x.date > m.date!), a, only)) continue;
+          }
+          if (filter.owner && !a.owners.some((o) => sameName(o, filter.owner!))) continue;
+          if (needle && !matchesText(a, needle)) continue;
+          out.push(a);
+        }
+      });
+    }
+    return out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line);
+  }
+
+  /** Open actions that no later meeting carried over or closed. */
+  openActions(filter: Omit<ActionFilter, 'open'> = {}): IndexedAction[] {
+    return this.actions({ ...filter, open: true });
+  }
+
+  /** Decisions, by body then newest meeting first. */
+  decisions(filter: DecisionFilter = {}): IndexedDecision[] {
+    const needle = filter.text?.trim().toLocaleLowerCase('sv');
+    const out: IndexedDecision[] = [];
+    for (const e of this.entries()) {
+      if (filter.body && bodyKey(e.body) !== bodyKey(filter.body)) continue;
+      for (const item of e.summary?.items ?? []) {
+        for (const d of item.decisions) {
+          const dec: IndexedDecision = { ...d, uri: e.uri, body: e.body, date: e.date, item: item.number, itemTitle: item.title };
+          if (needle && !`${dec.text} ${dec.itemTitle} ${dec.id} ${dec.body ?? ''} ${dec.date ?? ''}`.toLocaleLowerCase('sv').includes(needle)) continue;
+          out.push(dec);
+        }
+      }
+    }
+    return out.sort(
+      (a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body)) || (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line,
+    );
+  }
+
+  /** JSON for a cache: restoring it and updating unchanged texts parses nothing. */
+  serialize(): string {
+    return JSON.stringify({ format: INDEX_FORMAT, entries: [...this.byUri.values()] });
+  }
+
+  /** An index from `serialize()` output; an unreadable or outdated cache gives an empty index. */
+  static restore(json: string | undefined): WorkspaceIndex {
+    const index = new WorkspaceIndex();
+    if (!json) return index;
+    try {
+      const data = JSON.parse(json) as { format?: unknown; entries?: unknown };
+      if (data.format !== INDEX_FORMAT || !Array.isArray(data.entries)) return index;
+      for (const e of data.entries as IndexEntry[]) {
+        if (e && typeof e.uri === 'string' && typeof e.hash === 'string' && typeof e.isMinutes === 'boolean') index.byUri.set(e.uri, e);
+      }
+    } catch {
+      // A corrupt cache is rebuilt, never fatal.
+    }
+    return index;
+  }
+}
+
+function matchesText(a: IndexedAction, needle: string): boolean {
+  return `${a.text} ${a.owners.join(' ')} ${a.body ?? ''} ${a.date ?? ''} ${a.itemTitle}`.toLocaleLowerCase('sv').includes(needle);
+}
+
+/** Owner names across actions (first spelling wins), sorted. */
+export function ownersOf(actions: readonly IndexedAction[]): string[] {
+  const seen = new Map<string, string>();
+  for (const a of actions) for (const o of a.owners) if (!seen.has(nameKey(o))) seen.set(nameKey(o), o);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, 'sv'));
+}

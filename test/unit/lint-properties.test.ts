@@ -1,0 +1,94 @@
+// Property test: random edits of the example documents never make the linter throw,
+// findings stay inside the text, and fixText settles in one call (a second changes nothing).
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { fixText, lint } from '../../src/core/lint/engine';
+import { parseMinutes, type SectionModel } from '../../src/core/parser';
+import { EXAMPLE_TODAY } from './rule-harness';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+const files = existsSync(EXAMPLES) ? readdirSync(EXAMPLES).filter((f) => f.endsWith('.md')).sort() : [];
+
+/** Pieces of the dialect, so random edits hit headings, callouts, fields and fences. */
+const PIECES = [
+  '\n', '\r\n', ' ', '#', '## ', '### ', '§', '§ 3', '1.', '2) ', '>', '> ', '> [!beslut]', '[!decision]', '[!reservation] ',
+  '- ', '- [ ] ', '[x]', '[', ']', '::', '[ansvarig:: ', '[senast:: 2021-09-08]', '[due:: 8 september]', '[roll:: ordförande]',
+  ':', '---', '---\n', 'typ: protokoll\n', 'paragraf-start: 7\n', 'Beslut\n\n', '**Beslut:** ', 'Decision', '*', '`', '```',
+  'ä', 'Ö', '\t', '\u00a0', '\uFEFF', '20 augusti 2021', '## Närvarande\n', '## Justering\n', 'Justerade paragrafer: § 1–3',
+];
+
+type Edit =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'delete-line'; line: number }
+  | { kind: 'duplicate-line'; line: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('delete-line' as const), line: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate-line' as const), line: fc.nat() }),
+);
+
+function apply(text: string, e: Edit): string {
+  if (e.kind === 'insert') {
+    const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+    return text.slice(0, at) + e.text + text.slice(at);
+  }
+  if (e.kind === 'delete') {
+    const at = text.length === 0 ? 0 : e.at % text.length;
+    return text.slice(0, at) + text.slice(at + e.length);
+  }
+  const lines = text.split('\n');
+  const i = e.line % lines.length;
+  if (e.kind === 'delete-line') lines.splice(i, 1);
+  else lines.splice(i, 0, lines[i]!);
+  return lines.join('\n');
+}
+
+const parse = (t: string) => parseMinutes(t, { assumeMinutes: true });
+
+/** A parse with a section cache, as the editor and the CLI use between fix passes. */
+function cachedParse(): (t: string) => ReturnType<typeof parseMinutes> {
+  const sections = new Map<string, SectionModel>();
+  const cache = { get: (k: string) => sections.get(k), set: (k: string, v: SectionModel) => void sections.set(k, v) };
+  return (t) => parseMinutes(t, { assumeMinutes: true, cache });
+}
+
+describe('lint properties on edited examples', function () {
+  this.timeout(120_000);
+
+  for (const file of files) {
+    it(`${file}: lint never throws, spans stay inside, fixText settles`, () => {
+      const original = readFileSync(join(EXAMPLES, file), 'utf8');
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+          const text = edits.reduce(apply, original);
+          const doc = parse(text);
+          const findings = lint(doc, { today: EXAMPLE_TODAY });
+          for (const f of findings) {
+            assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= doc.text.length, `${f.code} span outside the text`);
+            for (const e of f.fix?.edits ?? []) assert.ok(0 <= e.start && e.start <= e.end && e.end <= doc.text.length, `${f.code} edit outside`);
+          }
+          const cached = cachedParse();
+          const once = fixText(text, cached, { today: EXAMPLE_TODAY });
+          const twice = fixText(once.text, cached, { today: EXAMPLE_TODAY });
+          assert.equal(twice.text, once.text, `fixText is not idempotent (passes ${once.passes})`);
+        }),
+        { numRuns: 120, interruptAfterTimeLimit: 20_000, seed: Number(process.env.FC_SEED ?? 20210820) },
+      );
+    });
+  }
+
+  it('the linter never throws on rule bugs: each rule runs in isolation', () => {
+    // Empty, whitespace-only and fence-only texts are the smallest broken inputs.
+    for (const text of ['', '\n', '---', '---\n', '---\n---\n', '# \n## \n### ', '## §\n> [!beslut]', '\uFEFF']) {
+      const doc = parse(text);
+      assert.doesNotThrow(() => lint(doc, { today: EXAMPLE_TODAY }));
+      const once = fixText(text, parse, { today: EXAMPLE_TODAY });
+      assert.equal(fixText(once.text, parse, { today: EXAMPLE_TODAY }).text, once.text, JSON.stringify(text));
+    }
+  });
+});
