@@ -3,7 +3,7 @@
 import { lint, type LintOptions } from './lint/engine';
 import type { Finding } from './lint/types';
 import type { MinutesDocument } from './model';
-import { parseMinutes, type SectionCache, type SectionModel } from './parser';
+import { parseMinutes, type SectionCache, type SectionCacheEntry } from './parser';
 
 export interface Analysis {
   readonly doc: MinutesDocument;
@@ -15,22 +15,22 @@ export interface Analysis {
  * sections hit, and memory stays bounded by one version of the document.
  */
 export class GenerationalSectionCache implements SectionCache {
-  private previous = new Map<string, SectionModel>();
-  private current = new Map<string, SectionModel>();
+  private previous = new Map<string, SectionCacheEntry>();
+  private current = new Map<string, SectionCacheEntry>();
   hits = 0;
   misses = 0;
 
-  get(text: string): SectionModel | undefined {
-    const model = this.current.get(text) ?? this.previous.get(text);
-    if (model) {
+  get(text: string): SectionCacheEntry | undefined {
+    const entry = this.current.get(text) ?? this.previous.get(text);
+    if (entry) {
       this.hits++;
-      this.current.set(text, model);
+      this.current.set(text, entry);
     } else this.misses++;
-    return model;
+    return entry;
   }
 
-  set(text: string, model: SectionModel): void {
-    this.current.set(text, model);
+  set(text: string, entry: SectionCacheEntry): void {
+    this.current.set(text, entry);
   }
 
   /** Ends one parse: what it did not use is dropped at the end of the next. */

@@ -76,7 +76,7 @@ export function completionsAt(doc: MinutesDocument, offset: number, options: Com
       case 'replaces':
         return { context: 'replaces', candidates: personCandidates(doc, singleValue(text, valueStart, offset)) };
       case 'role': {
-        const language: Language = field[1]!.trim().toLocaleLowerCase('sv') === FIELD_KEYS.role.en ? 'en' : 'sv';
+        const language: Language = field[1]!.trim().toLowerCase() === FIELD_KEYS.role.en ? 'en' : 'sv';
         return { context: 'role', candidates: roleCandidates(singleValue(text, valueStart, offset), language) };
       }
       case 'due':

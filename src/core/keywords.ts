@@ -150,12 +150,12 @@ export const SECTION_SPELLING = {
 
 /** Finds the canonical form of a word in a table, case-insensitively. */
 export function lookup<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
-  return table[word.trim().toLocaleLowerCase('sv')];
+  return table[word.trim().toLowerCase()];
 }
 
 /** Reverse lookup for spelled tables: `ansvarig` → `owner`. */
 export function canonicalKey<K extends string>(table: Spelled<K>, word: string): K | undefined {
-  const w = word.trim().toLocaleLowerCase('sv');
+  const w = word.trim().toLowerCase();
   for (const [key, spelling] of Object.entries(table) as [K, { sv: string; en: string }][]) {
     if (spelling.sv === w || spelling.en === w) return key;
   }

@@ -38,10 +38,18 @@ export interface SectionModel {
   readonly problems: readonly ParseProblem[];
 }
 
-/** A cache of section models keyed by section text. */
+/**
+ * A cache of section models keyed by section text. `model` has offsets relative to the
+ * section; `placed` remembers the last absolute copy, reused while the section does not move.
+ */
+export interface SectionCacheEntry {
+  readonly model: SectionModel;
+  placed?: { readonly start: number; readonly model: SectionModel };
+}
+
 export interface SectionCache {
-  get(text: string): SectionModel | undefined;
-  set(text: string, model: SectionModel): void;
+  get(text: string): SectionCacheEntry | undefined;
+  set(text: string, entry: SectionCacheEntry): void;
 }
 
 /** The remark pipeline: CommonMark + GFM task list items. Exported for the benchmark baseline. */
@@ -70,12 +78,15 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
       continue;
     }
     const sectionText = text.slice(r.start, r.end);
-    let model = options.cache?.get(sectionText);
-    if (!model) {
-      model = safeParseSection(sectionText);
-      options.cache?.set(sectionText, model);
+    let entry = options.cache?.get(sectionText);
+    if (!entry) {
+      entry = { model: safeParseSection(sectionText) };
+      options.cache?.set(sectionText, entry);
     }
-    const m = r.start === 0 ? model : shift(model, r.start);
+    if (!entry.placed || entry.placed.start !== r.start) {
+      entry.placed = { start: r.start, model: r.start === 0 ? entry.model : shift(entry.model, r.start) };
+    }
+    const m = entry.placed.model;
     if (m.kind === 'preamble' && sectionText.trim() === '') continue;
     sections.push({ kind: m.kind, span: m.span, ...(m.heading ? { heading: m.heading } : {}) });
     problems.push(...m.problems);
@@ -119,17 +130,23 @@ function safeParseSection(text: string): SectionModel {
   }
 }
 
-/** Moves every span of a section model by `delta`. */
+/**
+ * A copy of a section model with every span moved by `delta`. In the model an object
+ * with numeric `start` and `end` is a span; strings are shared, not copied.
+ */
 export function shift<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((v) => shift(v, delta)) as T;
-  if (value === null || typeof value !== 'object') return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = shift(value[i], delta);
+    return out as T;
+  }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  if (keys.length === 2 && typeof obj.start === 'number' && typeof obj.end === 'number') {
-    return { start: (obj.start as number) + delta, end: (obj.end as number) + delta } as T;
+  if (typeof obj.start === 'number' && typeof obj.end === 'number') {
+    return { start: obj.start + delta, end: obj.end + delta } as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = shift(obj[k], delta);
+  for (const k in obj) out[k] = shift(obj[k], delta);
   return out as T;
 }
 
@@ -174,7 +191,7 @@ function endOf(node: Nodes): number {
 }
 
 function normTitle(s: string): string {
-  return collapseSpace(s).replace(/[:.]$/, '').toLocaleLowerCase('sv');
+  return collapseSpace(s).replace(/[:.]$/, '').toLowerCase();
 }
 
 function matchesTitle(title: string, words: readonly string[]): boolean {
@@ -204,7 +221,7 @@ function fieldsIn(text: string, span: Span): { fields: Field[]; rest: string } {
   const fields: Field[] = [];
   for (const m of slice.matchAll(FIELD)) {
     const rawKey = m[1]!.trim();
-    const key = canonicalKey(FIELD_KEYS, rawKey) ?? rawKey.toLocaleLowerCase('sv');
+    const key = canonicalKey(FIELD_KEYS, rawKey) ?? rawKey.toLowerCase();
     const start = span.start + m.index!;
     const value = m[2]!;
     const afterColons = m[0].indexOf('::') + 2;
@@ -220,7 +237,7 @@ function field(fields: readonly Field[], key: string): Field | undefined {
 }
 
 function isYes(value: string | undefined): boolean {
-  return !!value && YES_WORDS.includes(value.trim().toLocaleLowerCase('sv'));
+  return !!value && YES_WORDS.includes(value.trim().toLowerCase());
 }
 
 // ---------------------------------------------------------------------------
@@ -565,7 +582,7 @@ function parseJustering(text: string, heading: Heading): Justering {
     const valueStart = lineStart + m[0].trimEnd().length - m[3]!.length;
     const valueSpan = { start: valueStart, end: valueStart + m[3]!.length };
     const span = { start: lineStart + m[1]!.length, end: lineStart + m[0].trimEnd().length };
-    const lower = label.toLocaleLowerCase('sv');
+    const lower = label.toLowerCase();
     if (APPROVED_ITEMS_LABELS.includes(lower)) {
       const range = /(\d+)\s*(?:[–—-]\s*§?\s*(\d+))?/u.exec(m[3]!);
       approvedItems = {

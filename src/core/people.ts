@@ -3,7 +3,7 @@
 
 /** Key for comparing names: no parenthesised suffix, collapsed space, lower case. */
 export function nameKey(name: string): string {
-  return stripParenthesis(name).replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+  return stripParenthesis(name).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** `Amir Haddad (M)` → `Amir Haddad`. */

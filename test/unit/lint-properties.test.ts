@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { fixText, lint } from '../../src/core/lint/engine';
-import { parseMinutes, type SectionModel } from '../../src/core/parser';
+import { parseMinutes, type SectionCacheEntry } from '../../src/core/parser';
 import { EXAMPLE_TODAY } from './rule-harness';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -52,8 +52,7 @@ const parse = (t: string) => parseMinutes(t, { assumeMinutes: true });
 
 /** A parse with a section cache, as the editor and the CLI use between fix passes. */
 function cachedParse(): (t: string) => ReturnType<typeof parseMinutes> {
-  const sections = new Map<string, SectionModel>();
-  const cache = { get: (k: string) => sections.get(k), set: (k: string, v: SectionModel) => void sections.set(k, v) };
+  const cache = new Map<string, SectionCacheEntry>();
   return (t) => parseMinutes(t, { assumeMinutes: true, cache });
 }
 

@@ -18,7 +18,7 @@ export function checkRole(ctx: RuleContext, role: 'chair' | 'secretary'): void {
   const holders = (doc.attendance?.people ?? []).filter((p) => p.name.trim() !== '' && p.roles.includes(role));
 
   const roleSpanOf = (p: Person) =>
-    p.fields.find((f) => f.key === 'role' && f.value.toLocaleLowerCase('sv').includes(ROLE_SPELLING[role][lang]))?.span ?? p.nameSpan;
+    p.fields.find((f) => f.key === 'role' && f.value.toLowerCase().includes(ROLE_SPELLING[role][lang]))?.span ?? p.nameSpan;
 
   if (holders.length > 1) {
     const names = holders.map((p) => p.name).join(', ');
