@@ -33,6 +33,20 @@ export class GenerationalSectionCache implements SectionCache {
     this.current.set(text, entry);
   }
 
+  /** The entries of the current generation, to hand to another thread's cache. */
+  entries(): [string, SectionCacheEntry][] {
+    return [...this.current].map(([text, entry]) => [text, { model: entry.model }]);
+  }
+
+  /** Takes entries computed elsewhere (a worker's full analysis) as the last generation. */
+  seed(entries: Iterable<[string, SectionCacheEntry]>): void {
+    for (const [text, entry] of entries) this.previous.set(text, entry);
+  }
+
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+
   /** Ends one parse: what it did not use is dropped at the end of the next. */
   endGeneration(): void {
     this.previous = this.current;

@@ -12,12 +12,15 @@ export interface EffectiveConfig {
   readonly rules: ResolvedRules;
   readonly language: LanguageSetting;
   readonly lintDelay: number;
+  /** Size (UTF-16 code units) above which live analysis pauses. */
+  readonly maxFileSize: number;
   /** The project file the rules came from, if any. */
   readonly configFile?: string;
 }
 
 export const DEFAULT_FILES = ['**/*.minutes.md'];
 export const DEFAULT_LINT_DELAY = 300;
+export const DEFAULT_MAX_FILE_SIZE_MB = 20;
 
 export class ConfigService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -63,11 +66,13 @@ export class ConfigService implements vscode.Disposable {
     const merged = new Map([...fromSettings.settings, ...fromProject.settings]);
     const lang = settings.get<string>('language');
     const delay = settings.get<number>('lintDelay');
+    const maxMb = settings.get<number>('maxFileSizeMB');
     return {
       files: files.length > 0 ? files : DEFAULT_FILES,
       rules: { settings: merged, errors: [...fromSettings.errors, ...fromProject.errors] },
       language: lang === 'sv' || lang === 'en' ? lang : 'auto',
       lintDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 10000) : DEFAULT_LINT_DELAY,
+      maxFileSize: (typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1_000_000,
       ...(project?.file ? { configFile: project.file } : {}),
     };
   }

@@ -30,11 +30,31 @@ export function sameFinding(diagnostic: vscode.Diagnostic, analysis: Analysis, f
   return diagnostic.source === DIAGNOSTIC_SOURCE && code === finding.code && diagnostic.range.isEqual(DocumentModel.range(analysis, finding.span));
 }
 
+/** Says why a document over the size limit shows no findings, and what to do about it. */
+function pausedDiagnostic(document: vscode.TextDocument, analysis: Analysis): vscode.Diagnostic {
+  const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    vscode.l10n.t(
+      'Justera paused live checks: this file is {0} MB, over justera.maxFileSizeMB ({1} MB). Raise the setting or run `justera lint` on it.',
+      mb(document.getText().length),
+      mb(analysis.config.maxFileSize),
+    ),
+    vscode.DiagnosticSeverity.Information,
+  );
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  return diagnostic;
+}
+
 export function registerDiagnostics(context: vscode.ExtensionContext, model: DocumentModel): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const publish = (document: vscode.TextDocument, analysis: Analysis) => {
     // Only for the version computed: a newer edit has its own run queued.
     if (document.isClosed || analysis.version !== document.version) return;
+    if (analysis.paused && isLintable(document)) {
+      collection.set(document.uri, [pausedDiagnostic(document, analysis)]);
+      return;
+    }
     if (!isLintable(document) || !analysis.doc.isMinutes || analysis.findings.length === 0) {
       collection.delete(document.uri);
       return;

@@ -9,6 +9,7 @@ import { lint, type LintOptions } from '../core/lint/engine';
 import type { WorkspaceView } from '../core/workspace/index';
 import type { Finding } from '../core/lint/types';
 import { LineIndex } from '../core/text';
+import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';
 import type { ConfigService, EffectiveConfig } from './config';
 
 /** URI schemes we analyse: real files, new files and remote/virtual workspaces (not git:, output:, ...). */
@@ -25,6 +26,8 @@ export interface Analysis {
   /** Offset ↔ position conversion for `doc.text`. */
   readonly lines: LineIndex;
   readonly config: EffectiveConfig;
+  /** Set when the document is over `justera.maxFileSizeMB` and was not analysed. */
+  readonly paused?: boolean;
 }
 
 export interface AnalysisChange {
@@ -60,14 +63,24 @@ export class DocumentModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AnalysisChange>();
   private readonly closed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly worker: AnalysisWorker;
+  /** Large documents whose first analysis is running in the worker. */
+  private readonly inWorker = new Set<string>();
+  /** Analyses the worker completed (for tests and the output channel). */
+  workerAnalyses = 0;
 
   /** Fires (debounced per document) when a document's analysis was brought up to date. */
   readonly onDidChange = this.changed.event;
   /** Fires when a document was closed and its analysis dropped. */
   readonly onDidClose = this.closed.event;
 
-  constructor(readonly config: ConfigService) {
+  constructor(
+    readonly config: ConfigService,
+    extensionUri: vscode.Uri,
+  ) {
+    this.worker = new AnalysisWorker(extensionUri);
     this.disposables.push(
+      this.worker,
       this.changed,
       this.closed,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -116,7 +129,11 @@ export class DocumentModel implements vscode.Disposable {
     this.refreshAll();
   }
 
-  /** The analysis of the document's current version: cached, else computed now. */
+  /**
+   * The analysis of the document's current version: cached, else computed now. A large
+   * document whose first analysis is still in the worker (or one over the size limit)
+   * gets an empty analysis until then, rather than blocking the editor.
+   */
   get(document: vscode.TextDocument): Analysis {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
@@ -124,6 +141,9 @@ export class DocumentModel implements vscode.Disposable {
       return cached.analysis;
     }
     const config = this.config.forDocument(document);
+    const size = document.getText().length;
+    if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);
+    if (this.needsWorker(document, size)) return cached?.analysis ?? this.emptyAnalysis(document, config, false);
     let sections = this.sectionCaches.get(key);
     if (!sections && !document.isClosed) this.sectionCaches.set(key, (sections = new GenerationalSectionCache()));
     const doc = this.parserFor(document, config, sections)(document.getText());
@@ -134,6 +154,57 @@ export class DocumentModel implements vscode.Disposable {
     // Closed documents are not cached: nothing would evict them.
     if (!document.isClosed) this.cache.set(key, { analysis, configGeneration: this.configGeneration });
     return analysis;
+  }
+
+  private emptyAnalysis(document: vscode.TextDocument, config: EffectiveConfig, paused: boolean): Analysis {
+    const doc = parseMinutes('');
+    return { uri: document.uri, version: document.version, doc, findings: [], lines: new LineIndex(''), config, ...(paused ? { paused } : {}) };
+  }
+
+  /** A large document with nothing cached yet: its first full parse belongs in the worker. */
+  private needsWorker(document: vscode.TextDocument, size: number): boolean {
+    if (size < WORKER_THRESHOLD) return false;
+    const sections = this.sectionCaches.get(document.uri.toString());
+    return !sections || sections.size === 0;
+  }
+
+  /** First analysis of a large document in the worker; seeds the section cache. */
+  private async analyzeInWorker(document: vscode.TextDocument, key: string): Promise<void> {
+    if (this.inWorker.has(key)) return;
+    this.inWorker.add(key);
+    const config = this.config.forDocument(document);
+    const version = document.version;
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Justera: checking {0}', vscode.workspace.asRelativePath(document.uri)) },
+        () =>
+          this.worker.analyze({
+            text: document.getText(),
+            assumeMinutes: this.matchesFiles(document, config),
+            ...(config.language === 'auto' ? {} : { language: config.language }),
+            lint: isLintable(document),
+            rules: [...config.rules.settings],
+          }),
+      );
+      this.workerAnalyses++;
+      if (document.isClosed) return;
+      let sections = this.sectionCaches.get(key);
+      if (!sections) this.sectionCaches.set(key, (sections = new GenerationalSectionCache()));
+      sections.seed(result.sections);
+      if (document.version === version) {
+        const analysis: Analysis = { uri: document.uri, version, doc: result.doc, findings: result.findings, lines: new LineIndex(result.doc.text), config };
+        this.cache.set(key, { analysis, configGeneration: this.configGeneration });
+      }
+    } catch (e) {
+      // No worker (or it failed): analyse here; slower, but the user still gets results.
+      console.error('[justera] analysis worker failed', e);
+      let sections = this.sectionCaches.get(key);
+      if (!sections) this.sectionCaches.set(key, (sections = new GenerationalSectionCache()));
+      this.parserFor(document, config, sections)(document.getText());
+      sections.endGeneration();
+    } finally {
+      this.inWorker.delete(key);
+    }
   }
 
   /** Converts a span of `analysis.doc.text` to a range. */
@@ -178,6 +249,11 @@ export class DocumentModel implements vscode.Disposable {
       // An analysis computed (by a get() of the tree, say) before the project file loaded is stale.
       const cached = this.cache.get(key);
       if (cached && cached.analysis.config.configFile !== this.config.forDocument(document).configFile) this.cache.delete(key);
+      const size = document.getText().length;
+      if (size <= this.config.forDocument(document).maxFileSize && this.needsWorker(document, size)) {
+        await this.analyzeInWorker(document, key);
+        if (this.generations.get(key) !== generation || document.isClosed) return;
+      }
       const analysis = this.get(document);
       this.changed.fire({ document, analysis });
     } catch (e) {

@@ -9,17 +9,20 @@ import { registerCompletion } from './completion';
 import { registerFolding } from './folding';
 import { registerSymbols } from './symbols';
 import { registerDecisionTree, type DecisionTreeApi } from './tree';
+// Workspace index, views and commands (src/vscode/workspace/).
+import { registerWorkspace, type WorkspaceApi } from './workspace/register';
 
 /** What `activate` returns: the shared model, for the integration tests and other extensions. */
 export interface JusteraApi {
   readonly model: DocumentModel;
   readonly decisionTree: DecisionTreeApi;
+  readonly workspace: WorkspaceApi;
 }
 
 export function activate(context: vscode.ExtensionContext): JusteraApi {
   const output = vscode.window.createOutputChannel('Justera', { log: true });
   const config = new ConfigService(output);
-  const model = new DocumentModel(config);
+  const model = new DocumentModel(config, context.extensionUri);
   context.subscriptions.push(output, config, model);
 
   registerDiagnostics(context, model);
@@ -29,8 +32,10 @@ export function activate(context: vscode.ExtensionContext): JusteraApi {
   registerSymbols(context, model);
   registerFolding(context, model);
   registerCompletion(context, model);
+  // Workspace index: scans in the background, never blocks activation.
+  const workspace = registerWorkspace(context, model, output);
 
-  return { model, decisionTree };
+  return { model, decisionTree, workspace };
 }
 
 export function deactivate(): void {}

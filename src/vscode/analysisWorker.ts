@@ -1,0 +1,75 @@
+// Client of the analysis worker (dist/worker.js). One worker, started on first use and
+// stopped when idle; requests are answered in order.
+import * as vscode from 'vscode';
+import type { Worker as NodeWorker } from 'node:worker_threads';
+import type { Finding } from '../core/lint/types';
+import type { MinutesDocument } from '../core/model';
+import type { SectionCacheEntry } from '../core/parser';
+import type { WorkerRequest } from './worker';
+
+export interface WorkerResult {
+  readonly doc: MinutesDocument;
+  readonly findings: Finding[];
+  readonly sections: [string, SectionCacheEntry][];
+}
+
+/** Documents from this size (UTF-16 code units) get their first analysis in the worker. */
+export const WORKER_THRESHOLD = 1_000_000;
+
+const IDLE_MS = 30_000;
+
+export class AnalysisWorker implements vscode.Disposable {
+  private worker: NodeWorker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: WorkerResult) => void; reject: (e: Error) => void }>();
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  analyze(request: Omit<WorkerRequest, 'id'>): Promise<WorkerResult> {
+    const worker = this.start();
+    const id = this.nextId++;
+    if (this.idle) clearTimeout(this.idle);
+    return new Promise<WorkerResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  private start(): NodeWorker {
+    if (this.worker) return this.worker;
+    // Required lazily: the module exists only in a Node extension host.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath);
+    worker.on('message', (msg: { id: number; error?: string } & Partial<WorkerResult>) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg as WorkerResult);
+      if (this.pending.size === 0) this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    });
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', () => this.fail(new Error('analysis worker exited')));
+    this.worker = worker;
+    return worker;
+  }
+
+  private fail(e: Error): void {
+    this.worker = undefined;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  private stop(): void {
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+  }
+
+  dispose(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.stop();
+    this.fail(new Error('disposed'));
+  }
+}

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { generateMeeting } from '../../../bench/generate';
+import type { JusteraApi } from '../../../src/vscode/extension';
+import { closeActiveWithoutSaving, codeOf, openUntitled, waitForDiagnostics } from './justeraEvents';
+
+/** A generated protokoll of about 1.3 MB whose § 2 is misnumbered (one MIN021 finding). */
+function largeMinutes(): string {
+  return generateMeeting({ seed: 3, bytes: 1_300_000 }).text.replace('\n## § 2 ', '\n## § 7 ');
+}
+
+describe('large documents', function () {
+  this.timeout(120_000);
+
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('justera').update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Global);
+    await closeActiveWithoutSaving();
+  });
+
+  it('get their first analysis in the worker, then update incrementally', async () => {
+    const editor = await openUntitled(largeMinutes());
+    const uri = editor.document.uri;
+    const api = await vscode.extensions.getExtension<JusteraApi>('justera.justera')!.activate();
+    const before = api.model.workerAnalyses;
+    const first = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'MIN021'), 90_000);
+    assert.equal(api.model.workerAnalyses, before + 1, 'the first analysis ran in the worker');
+    assert.ok(first.every((d) => codeOf(d) !== 'MIN040'));
+    // An action without owner at the end of § 1: found after an edit, on the main thread.
+    const text = editor.document.getText();
+    const at = editor.document.positionAt(text.indexOf('\n## § 7 '));
+    await editor.edit((e) => e.insert(at, '\n- [ ] Ny uppgift utan ansvarig [senast:: 2025-01-01]\n'));
+    const after = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'MIN040'), 30_000);
+    assert.equal(after.filter((d) => codeOf(d) === 'MIN040')[0]!.range.start.line, at.line + 1);
+  });
+
+  it('pause live checks over justera.maxFileSizeMB, with a message saying so', async () => {
+    await vscode.workspace.getConfiguration('justera').update('maxFileSizeMB', 1, vscode.ConfigurationTarget.Global);
+    const editor = await openUntitled(largeMinutes());
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 30_000);
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0]!.message, /maxFileSizeMB/);
+    assert.equal(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Information);
+  });
+});
