@@ -26,14 +26,20 @@ function severity(s: SeveritySetting): string {
   return s === 'off' ? 'off' : `**${s}**`;
 }
 
+/** The other minutes of the workspace an example is linted with (rules that read the index). */
+function workspaceFiles(example: RuleExample): string[] {
+  if (!example.workspace?.length) return [];
+  return ['With these minutes in the workspace:', '', ...example.workspace.flatMap((f) => [`\`${f.path}\`:`, '', fenced(f.text), ''])];
+}
+
 function exampleSection(rule: Rule, example: RuleExample, ok: boolean): string[] {
   const out: string[] = [];
   if (ok) {
-    out.push(`**Correct:** ${title(example.title)}`, '', fenced(example.text), '');
+    out.push(`**Correct:** ${title(example.title)}`, '', fenced(example.text), '', ...workspaceFiles(example));
     return out;
   }
   const n = example.findings ?? 1;
-  out.push(`**Incorrect:** ${title(example.title)} — ${n} finding${n === 1 ? '' : 's'}`, '', fenced(example.text), '');
+  out.push(`**Incorrect:** ${title(example.title)} — ${n} finding${n === 1 ? '' : 's'}`, '', fenced(example.text), '', ...workspaceFiles(example));
   if (rule.meta.fixable && example.fixed !== undefined) {
     out.push('After the quick fix:', '', fenced(example.fixed), '');
   }

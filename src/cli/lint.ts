@@ -3,6 +3,7 @@ import { fixText, lint, resolveRules, type ResolvedRules } from '../core/lint/en
 import type { Finding } from '../core/lint/types';
 import { parseMinutes } from '../core/parser';
 import { LineIndex } from '../core/text';
+import { WorkspaceIndex } from '../core/workspace/index';
 import { loadDocuments, NOT_MINUTES } from './documents';
 import { CliError, matchesFiles, writeAtomic } from './io';
 import type { CommonOptions, Io } from './main';
@@ -21,6 +22,9 @@ export interface JsonFinding {
 
 export async function lintCommand(options: CommonOptions, io: Io): Promise<number> {
   const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  // The files linted together are the workspace of the rules that compare meetings (MIN022, MIN045).
+  const workspace = new WorkspaceIndex();
+  for (const { source, config } of docs) workspace.update(source.path, source.text, { assumeMinutes: matchesFiles(source.path, config) });
   const results: JsonFinding[] = [];
   let fixedFiles = 0;
   for (let { source, doc, config } of docs) {
@@ -28,7 +32,7 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
     const rules: ResolvedRules = resolveRules(config.config.rules);
     const assumeMinutes = matchesFiles(source.path, config);
     if (options.flags.fix) {
-      const fixed = fixText(source.text, (t) => parseMinutes(t, { assumeMinutes }), { rules });
+      const fixed = fixText(source.text, (t) => parseMinutes(t, { assumeMinutes }), { rules, workspace, uri: source.path });
       if (fixed.text !== source.text) {
         await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text);
         fixedFiles++;
@@ -36,7 +40,7 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
       }
     }
     const lines = new LineIndex(doc.text);
-    for (const f of lint(doc, { rules })) {
+    for (const f of lint(doc, { rules, workspace, uri: source.path })) {
       const start = lines.positionAt(f.span.start);
       const end = lines.positionAt(f.span.end);
       results.push({

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { lintCommand } from './lint';
 import { CliError } from './io';
 import { treeCommand } from './tree';
+import { actionsCommand } from './actions';
+import { decisionsCommand } from './decisions';
 
 const USAGE = `Usage: justera <command> [options] FILE|DIR...
 
@@ -12,6 +14,13 @@ Commands:
              --fix                apply every safe fix and rewrite the files
   tree       Show the decisions and actions of each meeting
              --format text|json   output format (default text)
+  actions    List the actions of every meeting under DIR (carried over ones once)
+             --open               only open actions no later meeting carried or closed
+             --owner NAME         only actions of this owner
+             --today DATE         the date that decides what is overdue (default today)
+             --format text|json|csv
+  decisions  List the decisions of every meeting under DIR, by body, newest first
+             --format text|json|csv
 
 Options:
   -h, --help       show this help
@@ -34,6 +43,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await lintCommand(parse(rest, { fix: { type: 'boolean' } }), io);
       case 'tree':
         return await treeCommand(parse(rest, {}), io);
+      case 'actions':
+        return await actionsCommand(parse(rest, { open: { type: 'boolean' }, owner: { type: 'string' }, today: { type: 'string' } }, CSV), io);
+      case 'decisions':
+        return await decisionsCommand(parse(rest, {}, CSV), io);
       case '-v':
       case '--version':
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);
@@ -57,13 +70,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+export type Format = 'text' | 'json' | 'csv';
+const CSV: readonly Format[] = ['text', 'json', 'csv'];
+
 export interface CommonOptions {
-  readonly format: 'text' | 'json';
+  readonly format: Format;
   readonly files: readonly string[];
   readonly flags: Readonly<Record<string, boolean | string | undefined>>;
 }
 
-function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>): CommonOptions {
+function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json']): CommonOptions {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, ...extra } });
@@ -71,9 +87,9 @@ function parse(args: readonly string[], extra: Record<string, { type: 'boolean' 
     throw new CliError((e as Error).message);
   }
   const format = parsed.values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, got "${String(format)}"`);
+  if (!formats.includes(format as Format)) throw new CliError(`--format must be ${formats.join(' or ')}, got "${String(format)}"`);
   if (parsed.positionals.length === 0) throw new CliError('no FILE or DIR given');
-  return { format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined> };
+  return { format: format as Format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined> };
 }
 
 if (require.main === module) {

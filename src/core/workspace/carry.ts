@@ -40,7 +40,7 @@ export function sameOrigin(a: Origin, b: Origin): boolean {
 
 /** Comparable action text: case, punctuation and spacing do not matter. */
 export function actionKey(text: string): string {
-  return text.toLocaleLowerCase('sv').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export function isOpenStatus(status: ActionStatus): boolean {

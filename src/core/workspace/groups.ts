@@ -57,7 +57,7 @@ export function groupActions(actions: readonly IndexedAction[], grouping: Action
       for (const o of a.owners) add(nameKey(o), o, a);
     } else {
       const body = a.body?.trim() ?? '';
-      add(body.toLocaleLowerCase('sv'), body, a);
+      add(body.toLowerCase(), body, a);
     }
   }
   return [...groups.entries()]

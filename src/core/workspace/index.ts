@@ -96,7 +96,7 @@ export interface UpdateOptions {
 }
 
 export function bodyKey(body: string | null | undefined): string {
-  return (body ?? '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+  return (body ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolean): IndexEntry {
@@ -351,7 +351,7 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Actions across meetings (newest meeting first), with the filter applied. */
   actions(filter: ActionFilter = {}): IndexedAction[] {
     const out: IndexedAction[] = [];
-    const needle = filter.text?.trim().toLocaleLowerCase('sv');
+    const needle = filter.text?.trim().toLowerCase();
     const groups = new Map<string, IndexEntry[]>();
     for (const e of this.entries()) {
       if (filter.exceptUri && e.uri === filter.exceptUri) continue;
@@ -387,14 +387,14 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Decisions, by body then newest meeting first. */
   decisions(filter: DecisionFilter = {}): IndexedDecision[] {
-    const needle = filter.text?.trim().toLocaleLowerCase('sv');
+    const needle = filter.text?.trim().toLowerCase();
     const out: IndexedDecision[] = [];
     for (const e of this.entries()) {
       if (filter.body && bodyKey(e.body) !== bodyKey(filter.body)) continue;
       for (const item of e.summary?.items ?? []) {
         for (const d of item.decisions) {
           const dec: IndexedDecision = { ...d, uri: e.uri, body: e.body, date: e.date, item: item.number, itemTitle: item.title };
-          if (needle && !`${dec.text} ${dec.itemTitle} ${dec.id} ${dec.body ?? ''} ${dec.date ?? ''}`.toLocaleLowerCase('sv').includes(needle)) continue;
+          if (needle && !`${dec.text} ${dec.itemTitle} ${dec.id} ${dec.body ?? ''} ${dec.date ?? ''}`.toLowerCase().includes(needle)) continue;
           out.push(dec);
         }
       }
@@ -427,7 +427,7 @@ export class WorkspaceIndex implements WorkspaceView {
 }
 
 function matchesText(a: IndexedAction, needle: string): boolean {
-  return `${a.text} ${a.owners.join(' ')} ${a.body ?? ''} ${a.date ?? ''} ${a.itemTitle}`.toLocaleLowerCase('sv').includes(needle);
+  return `${a.text} ${a.owners.join(' ')} ${a.body ?? ''} ${a.date ?? ''} ${a.itemTitle}`.toLowerCase().includes(needle);
 }
 
 /** Owner names across actions (first spelling wins), sorted. */

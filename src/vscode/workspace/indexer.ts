@@ -239,7 +239,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   // -------------------------------------------------------------------------
   // Cache
 
-  private cacheUri(): vscode.Uri {
+  /** Where the index is cached (the workspace's storage, else the global one). */
+  cacheUri(): vscode.Uri {
     return vscode.Uri.joinPath(this.context.storageUri ?? this.context.globalStorageUri, CACHE_FILE);
   }
 

@@ -1,0 +1,27 @@
+// The workspace index for the CLI: every Markdown file under the given paths, read from
+// disk and fed to the same core index the extension uses.
+import { WorkspaceIndex } from '../core/workspace/index';
+import { configFor, expandPaths, matchesFiles, readSource } from './io';
+
+/** Indexes the files and directories named on the command line (file paths are the URIs). */
+export async function indexPaths(args: readonly string[]): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex();
+  index.beginFullScan();
+  const files = await expandPaths(args);
+  for (const { path, explicit } of files) {
+    const source = await readSource(path, explicit);
+    const config = await configFor(path);
+    index.update(path, source.text, { assumeMinutes: matchesFiles(path, config) });
+  }
+  return index;
+}
+
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
+export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
+  return `${fields
+    .map((f) => {
+      const s = f === null || f === undefined ? '' : String(f);
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',')}\r\n`;
+}
