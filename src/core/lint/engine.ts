@@ -120,15 +120,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * edit already taken (an insertion at the same point counts as overlapping).
  */
 export function compatibleEdits(findings: readonly Finding[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  const overlaps = (a: TextEdit, b: TextEdit) =>
-    a.start < b.end && b.start < a.end || a.start === b.start || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
-  for (const f of findings) {
-    if (!f.fix || f.fix.edits.length === 0) continue;
-    if (f.fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...f.fix.edits);
-  }
-  return taken;
+  return compatibleFixes(findings).flatMap((f) => f.fix!.edits);
 }
 
 /**
@@ -138,8 +130,9 @@ export function compatibleEdits(findings: readonly Finding[]): TextEdit[] {
 export function compatibleFixes(findings: readonly Finding[]): Finding[] {
   const taken: TextEdit[] = [];
   const chosen: Finding[] = [];
+  // Overlapping ranges, or two insertions at one point (their order would be arbitrary).
   const overlaps = (a: TextEdit, b: TextEdit) =>
-    a.start < b.end && b.start < a.end || a.start === b.start || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+    (a.start < b.end && b.start < a.end) || a.start === b.start || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
   for (const f of findings) {
     if (!f.fix || f.fix.edits.length === 0) continue;
     if (f.fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
