@@ -42,6 +42,19 @@ function median(fn: () => void, runs: number): number {
   return ts[Math.floor(ts.length / 2)]!;
 }
 
+/**
+ * Medians of several functions measured in alternation (a, b, c, a, b, c, ...), so that
+ * JIT state, GC pressure and machine noise fall on all of them alike.
+ */
+function medians(fns: readonly (() => void)[], runs: number): number[] {
+  const warmUntil = performance.now() + 1000;
+  for (let i = 0; i < 10 && performance.now() < warmUntil; i++) fns.forEach((f) => f());
+  (globalThis as { gc?: () => void }).gc?.();
+  const ts = fns.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) fns.forEach((f, i) => ts[i]!.push(time(f)));
+  return ts.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 }
@@ -102,8 +115,8 @@ function activation(): { bytes: number; loadMs: number } {
 async function main(): Promise<void> {
   const markdownlint = await loadMarkdownlint();
   const sizes: { label: string; bytes: number; runs: number; edits: number; baseline: boolean }[] = [
-    { label: '14 KB', bytes: 14_000, runs: quick ? 5 : 30, edits: quick ? 50 : 200, baseline: true },
-    { label: '100 KB', bytes: 100_000, runs: quick ? 3 : 10, edits: quick ? 50 : 200, baseline: true },
+    { label: '14 KB', bytes: 14_000, runs: quick ? 10 : 60, edits: quick ? 50 : 200, baseline: true },
+    { label: '100 KB', bytes: 100_000, runs: quick ? 5 : 20, edits: quick ? 50 : 200, baseline: true },
     { label: '1 MB', bytes: 1_000_000, runs: quick ? 1 : 3, edits: quick ? 20 : 100, baseline: !quick },
     { label: '10 MB', bytes: 10_000_000, runs: 1, edits: quick ? 5 : 30, baseline: false },
   ];
@@ -111,15 +124,17 @@ async function main(): Promise<void> {
   for (const s of sizes) {
     if (quick && s.bytes > 1_000_000) continue;
     const { text } = generateMeeting({ seed: 1, bytes: s.bytes });
-    const full = median(() => analyzeFull(text, { today }), s.runs);
+    const [full, remarkMs, markdownlintMs] = s.baseline
+      ? medians([() => analyzeFull(text, { today }), () => remark.parse(text), () => markdownlint(text)], s.runs)
+      : [median(() => analyzeFull(text, { today }), s.runs)];
     const inc = incremental(text, s.edits);
     const row: Row = {
       label: s.label,
       bytes: text.length,
-      full,
+      full: full!,
       incMedian: inc.median,
       incP95: inc.p95,
-      ...(s.baseline ? { remark: median(() => remark.parse(text), s.runs), markdownlint: median(() => markdownlint(text), s.runs) } : {}),
+      ...(s.baseline ? { remark: remarkMs!, markdownlint: markdownlintMs! } : {}),
     };
     rows.push(row);
     process.stderr.write(`${s.label}: full ${fmt(row.full)} ms, incremental ${fmt(row.incMedian)}/${fmt(row.incP95)} ms, remark ${fmt(row.remark)} ms, markdownlint ${fmt(row.markdownlint)} ms\n`);

@@ -23,7 +23,13 @@ const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // First analysis of very large documents, off the extension host's main thread.
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { JUSTERA_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+  },
 ];
 
 // Integration suite (run inside VS Code by test/integration/run.mjs or scripts/test-electron.mjs):

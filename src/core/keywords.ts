@@ -153,11 +153,18 @@ export function lookup<T>(table: Readonly<Record<string, T>>, word: string): T |
   return table[word.trim().toLowerCase()];
 }
 
+const reverse = new WeakMap<object, Map<string, string>>();
+
 /** Reverse lookup for spelled tables: `ansvarig` → `owner`. */
 export function canonicalKey<K extends string>(table: Spelled<K>, word: string): K | undefined {
-  const w = word.trim().toLowerCase();
-  for (const [key, spelling] of Object.entries(table) as [K, { sv: string; en: string }][]) {
-    if (spelling.sv === w || spelling.en === w) return key;
+  let map = reverse.get(table);
+  if (!map) {
+    map = new Map();
+    for (const [key, spelling] of Object.entries(table) as [K, { sv: string; en: string }][]) {
+      map.set(spelling.sv, key);
+      map.set(spelling.en, key);
+    }
+    reverse.set(table, map);
   }
-  return undefined;
+  return map.get(word.trim().toLowerCase()) as K | undefined;
 }
