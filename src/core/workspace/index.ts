@@ -1,7 +1,7 @@
 // The workspace index: every minutes file of a workspace reduced to its summary plus
 // what the workspace rules and views need. Pure (no vscode, no Node): callers feed it
 // texts (the extension through `workspace.fs` and open documents, the CLI from disk).
-import type { Language, MinutesStatus, Profile } from '../model';
+import type { Language, MinutesDocument, MinutesStatus, Profile } from '../model';
 import { parseMinutes } from '../parser';
 import { nameKey, sameName } from '../people';
 import { summarize, type ActionSummary, type DecisionSummary, type MeetingSummary } from '../summary';
@@ -93,14 +93,16 @@ export interface WorkspaceView {
 
 export interface UpdateOptions {
   readonly assumeMinutes?: boolean;
+  /** The text already parsed (the editor's analysis of an open document): not parsed again. */
+  readonly parsed?: MinutesDocument;
 }
 
 export function bodyKey(body: string | null | undefined): string {
   return (body ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolean): IndexEntry {
-  const doc = parseMinutes(text, { assumeMinutes });
+function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolean, parsed?: MinutesDocument): IndexEntry {
+  const doc = parsed && parsed.text === text ? parsed : parseMinutes(text, { assumeMinutes });
   if (!doc.isMinutes) {
     return {
       uri, hash, isMinutes: false, body: null, date: null, profile: null, language: doc.language, status: null,
@@ -212,10 +214,10 @@ export class WorkspaceIndex implements WorkspaceView {
     const assume = options.assumeMinutes ?? false;
     const hash = hashKey(text, assume);
     if (this.byUri.get(uri)?.hash === hash) return false;
-    this.parses++;
+    if (options.parsed?.text !== text) this.parses++;
     let entry: IndexEntry;
     try {
-      entry = entryFor(uri, text, hash, assume);
+      entry = entryFor(uri, text, hash, assume, options.parsed);
     } catch {
       // The parser never throws by contract; if it did, keep the file out rather than fail the scan.
       entry = entryFor(uri, '', hash, false);

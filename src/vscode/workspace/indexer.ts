@@ -5,6 +5,7 @@
 // re-reads the files but parses none that did not change. Only `workspace.fs` is used,
 // so virtual workspaces work too.
 import * as vscode from 'vscode';
+import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
 import { WorkspaceIndex } from '../../core/workspace/index';
 import { DEFAULT_FILES } from '../config';
@@ -54,6 +55,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
     private readonly progressViewId: string,
+    /** The editor's analysis of an open document, so unsaved edits are not parsed twice. */
+    private readonly parsedOf: (document: vscode.TextDocument) => MinutesDocument | undefined = () => undefined,
   ) {
     this.index = new WorkspaceIndex();
     this.disposables.push(this.scanned, this.busy);
@@ -187,7 +190,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
       }
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    this.index.update(key, text, { assumeMinutes: this.matchesFiles(uri) });
+    const parsed = doc && !doc.isClosed ? this.parsedOf(doc) : undefined;
+    this.index.update(key, text, { assumeMinutes: this.matchesFiles(uri), ...(parsed ? { parsed } : {}) });
   }
 
   /** Markdown in a workspace folder, not excluded by files.exclude or search.exclude. */
