@@ -35,7 +35,7 @@ export class GenerationalSectionCache implements SectionCache {
 
   /** The entries of the current generation, to hand to another thread's cache. */
   entries(): [string, SectionCacheEntry][] {
-    return [...this.current].map(([text, entry]) => [text, { model: entry.model }]);
+    return [...this.current];
   }
 
   /** Takes entries computed elsewhere (a worker's full analysis) as the last generation. */

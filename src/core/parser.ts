@@ -16,7 +16,7 @@ import type {
   MinutesDocument, Notice, NoticeLine, Paragraph, ParseProblem, Person, Role, Section, SectionKind, Signer, Span, SubTopic,
 } from './model';
 import { splitNames, stripParenthesis } from './people';
-import { splitSections } from './sections';
+import { splitSections, type RawSection } from './sections';
 import { collapseSpace } from './text';
 
 export interface ParseOptions {
@@ -26,7 +26,7 @@ export interface ParseOptions {
   readonly cache?: SectionCache;
 }
 
-/** What one body section contributes, with offsets relative to the section start. */
+/** What one body section contributes. */
 export interface SectionModel {
   readonly kind: Exclude<SectionKind, 'front-matter'>;
   readonly span: Span;
@@ -39,12 +39,12 @@ export interface SectionModel {
 }
 
 /**
- * A cache of section models keyed by section text. `model` has offsets relative to the
- * section; `placed` remembers the last absolute copy, reused while the section does not move.
+ * A cache of section models keyed by section text: the model as it was placed last
+ * (at `start`), reused as it is while the section does not move, else shifted.
  */
 export interface SectionCacheEntry {
+  readonly start: number;
   readonly model: SectionModel;
-  placed?: { readonly start: number; readonly model: SectionModel };
 }
 
 export interface SectionCache {
@@ -67,6 +67,17 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
   let notice: Notice | undefined;
   const items: Item[] = [];
 
+  // A first parse of a small document: one remark call for the whole body. The front
+  // matter is blanked (same length) so that the tree's offsets are the document's.
+  const bodies = raw.filter((r) => r.kind === 'body');
+  let wholeTrees: Root[] | undefined;
+  const base = bodies[0]?.start ?? 0;
+  if (bodies.length > 1 && text.length - base <= WHOLE_PARSE_LIMIT && !bodies.some((b) => options.cache?.get(text.slice(b.start, b.end)))) {
+    const padded = base === 0 ? text : text.slice(0, base).replace(/[^\r\n]/g, ' ') + text.slice(base);
+    wholeTrees = groupBySection(processor.parse(padded) as Root, bodies);
+  }
+  let bodyIndex = 0;
+
   for (const r of raw) {
     if (r.kind === 'front-matter') {
       const span = { start: r.start, end: r.end };
@@ -78,15 +89,19 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
       continue;
     }
     const sectionText = text.slice(r.start, r.end);
+    const whole = wholeTrees?.[bodyIndex++];
     let entry = options.cache?.get(sectionText);
     if (!entry) {
-      entry = { model: safeParseSection(sectionText) };
+      const model = whole
+        ? safeParseSection(text, r.start, r.end, () => whole)
+        : shift(safeParseSection(sectionText, 0, sectionText.length, () => processor.parse(sectionText) as Root), r.start);
+      entry = { start: r.start, model };
+      options.cache?.set(sectionText, entry);
+    } else if (entry.start !== r.start) {
+      entry = { start: r.start, model: shift(entry.model, r.start - entry.start) };
       options.cache?.set(sectionText, entry);
     }
-    if (!entry.placed || entry.placed.start !== r.start) {
-      entry.placed = { start: r.start, model: r.start === 0 ? entry.model : shift(entry.model, r.start) };
-    }
-    const m = entry.placed.model;
+    const m = entry.model;
     if (m.kind === 'preamble' && sectionText.trim() === '') continue;
     sections.push({ kind: m.kind, span: m.span, ...(m.heading ? { heading: m.heading } : {}) });
     problems.push(...m.problems);
@@ -121,13 +136,37 @@ function mergeAttendance(a: Attendance | undefined, b: Attendance): Attendance {
   return a ? { ...a, people: [...a.people, ...b.people] } : b;
 }
 
-/** Parses one section; a parser bug degrades to an empty section instead of throwing. */
-function safeParseSection(text: string): SectionModel {
+/** Builds one section's model; a parser bug degrades to an empty section instead of throwing. */
+function safeParseSection(text: string, start: number, end: number, tree: () => Root): SectionModel {
   try {
-    return parseSection(text);
+    return parseSection(text, start, end, tree());
   } catch {
-    return { kind: 'preamble', span: { start: 0, end: text.length }, problems: [] };
+    return { kind: 'preamble', span: { start, end }, problems: [] };
   }
+}
+
+/**
+ * Below this size a document without cached sections is parsed by remark in one go:
+ * each remark call has a fixed cost that outweighs micromark's superlinear growth.
+ */
+const WHOLE_PARSE_LIMIT = 32_000;
+
+/**
+ * The root children of a whole-document parse, grouped by section; undefined when a
+ * block straddles a section boundary (then every section is parsed on its own).
+ */
+function groupBySection(tree: Root, bodies: readonly RawSection[]): Root[] | undefined {
+  const out: Root[] = bodies.map(() => ({ type: 'root', children: [] }));
+  let i = 0;
+  for (const node of tree.children) {
+    const s = startOf(node);
+    const e = endOf(node);
+    while (i < bodies.length && s >= bodies[i]!.end) i++;
+    const section = bodies[i];
+    if (!section || s < section.start || e > section.end) return undefined;
+    out[i]!.children.push(node);
+  }
+  return out;
 }
 
 /**
@@ -153,11 +192,14 @@ export function shift<T>(value: T, delta: number): T {
 // ---------------------------------------------------------------------------
 // One section
 
-function parseSection(text: string): SectionModel {
-  const tree = processor.parse(text) as Root;
-  const span = { start: 0, end: text.length };
+/**
+ * Builds the model of the section `[start, end)` of `text` from its mdast (`tree`, whose
+ * offsets are offsets into `text`). Spans come out in `text`'s offsets.
+ */
+function parseSection(text: string, start: number, end: number, tree: Root): SectionModel {
+  const span = { start, end };
   const first = tree.children[0];
-  if (!first || first.type !== 'heading' || first.depth > 2 || startOf(first) !== 0) {
+  if (!first || first.type !== 'heading' || first.depth > 2 || startOf(first) !== start) {
     return { kind: 'preamble', span, problems: [] };
   }
   const heading = toHeading(text, first.depth, startOf(first), endOf(first));
@@ -168,17 +210,17 @@ function parseSection(text: string): SectionModel {
   const plainTitle = normTitle(number ? number.title : rest);
   if (!number) {
     if (matchesTitle(plainTitle, ATTENDANCE_TITLES)) {
-      return { kind: 'attendance', span, heading, attendance: parseAttendance(text, tree, heading), problems: [] };
+      return { kind: 'attendance', span, heading, attendance: parseAttendance(text, tree, heading, end), problems: [] };
     }
     if (matchesTitle(plainTitle, JUSTERING_TITLES)) {
-      return { kind: 'justering', span, heading, justering: parseJustering(text, heading), problems: [] };
+      return { kind: 'justering', span, heading, justering: parseJustering(text, heading, end), problems: [] };
     }
     if (matchesTitle(plainTitle, NOTICE_TITLES)) {
-      return { kind: 'notice', span, heading, notice: parseNotice(text, heading), problems: [] };
+      return { kind: 'notice', span, heading, notice: parseNotice(text, heading, end), problems: [] };
     }
   }
   const problems: ParseProblem[] = [];
-  const item = parseItem(text, tree, heading, fields, number, rest, problems);
+  const item = parseItem(text, end, tree, heading, fields, number, rest, problems);
   return { kind: 'item', span, heading, item, problems };
 }
 
@@ -283,10 +325,10 @@ function walk(root: Root): Walked[] {
 const CALLOUT_LINE = /^[ \t]*>[ \t]?\[!([^\]\s]+)\]([+-]?)[ \t]*(.*)$/u;
 
 function parseItem(
-  text: string, tree: Root, heading: Heading, fields: Field[], number: ParsedNumber | undefined, rest: string,
+  text: string, end: number, tree: Root, heading: Heading, fields: Field[], number: ParsedNumber | undefined, rest: string,
   problems: ParseProblem[],
 ): Item {
-  const span = { start: 0, end: text.length };
+  const span = { start: heading.span.start, end };
   const nodes = walk(tree);
   const numberValue = number?.number;
 
@@ -350,7 +392,7 @@ function parseItem(
     const next = subHeadings[i + 1];
     subTopics.push({
       heading: toHeading(text, 3, startOf(h), endOf(h)),
-      span: { start: startOf(h), end: next ? startOf(next) : text.length },
+      span: { start: startOf(h), end: next ? startOf(next) : end },
     });
   }
 
@@ -485,7 +527,7 @@ function parseAction(text: string, node: ListItem, problems: ParseProblem[]): Ac
 // ---------------------------------------------------------------------------
 // Attendance
 
-function parseAttendance(text: string, tree: Root, heading: Heading): Attendance {
+function parseAttendance(text: string, tree: Root, heading: Heading, end: number): Attendance {
   const people: Person[] = [];
   let group: AttendanceGroup = 'unspecified';
   for (const node of tree.children) {
@@ -500,7 +542,7 @@ function parseAttendance(text: string, tree: Root, heading: Heading): Attendance
       if (person) people.push(person);
     }
   }
-  return { heading, span: { start: 0, end: text.length }, people };
+  return { heading, span: { start: heading.span.start, end }, people };
 }
 
 function parsePerson(text: string, li: ListItem, group: AttendanceGroup): Person | undefined {
@@ -573,10 +615,10 @@ function splitTopLevelCommas(s: string): { text: string; start: number }[] {
 
 const LABEL_LINE = /^([ \t]*(?:[-*+][ \t]+)?)([^:\n\r]+?)[ \t]*:[ \t]*(.*?)[ \t]*$/gmu;
 
-function parseJustering(text: string, heading: Heading): Justering {
+function parseJustering(text: string, heading: Heading, end: number): Justering {
   const signers: Signer[] = [];
   let approvedItems: Justering['approvedItems'];
-  for (const m of text.slice(heading.span.end).matchAll(LABEL_LINE)) {
+  for (const m of text.slice(heading.span.end, end).matchAll(LABEL_LINE)) {
     const lineStart = heading.span.end + m.index!;
     const label = collapseSpace(m[2]!.replace(/\*/g, ''));
     const valueStart = lineStart + m[0].trimEnd().length - m[3]!.length;
@@ -615,12 +657,12 @@ function parseJustering(text: string, heading: Heading): Justering {
       });
     }
   }
-  return { heading, span: { start: 0, end: text.length }, signers, ...(approvedItems ? { approvedItems } : {}) };
+  return { heading, span: { start: heading.span.start, end }, signers, ...(approvedItems ? { approvedItems } : {}) };
 }
 
-function parseNotice(text: string, heading: Heading): Notice {
+function parseNotice(text: string, heading: Heading, end: number): Notice {
   const lines: Partial<Record<'posted' | 'removed' | 'storage', NoticeLine>> = {};
-  for (const m of text.slice(heading.span.end).matchAll(LABEL_LINE)) {
+  for (const m of text.slice(heading.span.end, end).matchAll(LABEL_LINE)) {
     const which = lookup(NOTICE_LABELS, collapseSpace(m[2]!.replace(/\*/g, '')));
     if (!which || lines[which]) continue;
     const lineStart = heading.span.end + m.index!;
@@ -631,5 +673,5 @@ function parseNotice(text: string, heading: Heading): Notice {
       valueSpan: { start: valueStart, end: valueStart + m[3]!.length },
     };
   }
-  return { heading, span: { start: 0, end: text.length }, ...lines };
+  return { heading, span: { start: heading.span.start, end }, ...lines };
 }
