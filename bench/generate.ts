@@ -61,6 +61,10 @@ function paragraph(r: () => number, sentences: number, prefix = ''): string {
   return lines.join('\n');
 }
 
+function addDaysIso(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function isoDate(year: number, dayOfYear: number): string {
   const d = new Date(Date.UTC(year, 0, 1 + dayOfYear));
   return d.toISOString().slice(0, 10);
@@ -94,6 +98,9 @@ export function generateMeeting(options: MeetingOptions): GeneratedMeeting {
     `sekreterare: ${secretary}`,
     `justerare: [${approver}]`,
     `paragraf-start: ${first}`,
+    'justering:',
+    `  datum: ${addDaysIso(date, 2)}`,
+    '  plats: Kommunhuset',
     'status: utkast',
     '---',
     '',
@@ -113,8 +120,12 @@ export function generateMeeting(options: MeetingOptions): GeneratedMeeting {
   const parts: string[] = [head];
   let size = head.length;
   let n = first;
+  const approved = addDaysIso(date, 2);
   const tail = (last: number) =>
-    ['## Justering', '', `- Vid protokollet: ${secretary}`, `- Ordförande: ${chair}`, `- Justerare: ${approver}`, `- Justerade paragrafer: § ${first}–${last}`, ''].join('\n');
+    [
+      '## Justering', '', `- Vid protokollet: ${secretary}`, `- Ordförande: ${chair}`, `- Justerare: ${approver}`, `- Justerade paragrafer: § ${first}–${last}`, '',
+      '## Anslag', '', `- Anslaget sätts upp: ${addDaysIso(approved, 1)}`, `- Anslaget tas ned: ${addDaysIso(approved, 23)}`, '- Förvaringsplats: Kommunledningskontoret', '',
+    ].join('\n');
   while (size < options.bytes - 200) {
     const owner = pick(r, unique);
     const due = isoDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) * 30 + Math.floor(r() * 60));

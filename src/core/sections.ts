@@ -19,8 +19,13 @@ const HEADING = /^#{1,2}(?:[ \t]|$)/;
 const HTML_BLOCK = /^ {0,3}<(?:!--|\/?(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|pre|section|table|ul|script|style)\b)/i;
 
 /** Splits `text` into its line start offsets (\n, \r\n and \r breaks). */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The usual case: native search for the breaks instead of a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -71,6 +76,10 @@ export function splitSections(text: string): RawSection[] {
   let fence: { char: string; length: number } | undefined;
   let html = false;
   for (let i = line; i < n; i++) {
+    // Most lines are prose: only a line starting with one of these can open or close a
+    // block the scan follows, be a heading, or (in an HTML block) be blank.
+    const c = text.charCodeAt(starts[i]!);
+    if (!html && c !== 0x23 /* # */ && c !== 0x60 /* ` */ && c !== 0x7e /* ~ */ && c !== 0x20 && c !== 0x3c /* < */) continue;
     const t = lineText(text, starts, i);
     if (fence) {
       const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(t);

@@ -1,4 +1,5 @@
 // Small text utilities shared by the parser, the rules and the CLI.
+import { lineStarts } from './sections';
 
 export interface Position {
   /** 0-based line. */
@@ -12,15 +13,7 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    this.starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {

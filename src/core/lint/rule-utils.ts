@@ -4,7 +4,7 @@ import {
   ATTENDANCE_GROUP_SPELLING, CALLOUT_SPELLING, FIELD_KEYS, FRONT_MATTER_KEYS, ROLE_SPELLING, SECTION_SPELLING, type FieldKey,
 } from '../keywords';
 import type { AttendanceGroup, CalloutKind, Field, FrontMatterKey, Language, MinutesDocument, Person, Role, Span } from '../model';
-import { nameKey, sameName } from '../people';
+import { nameKey } from '../people';
 import { eolOf, lineEndAt, lineStartAt, nextLineStart } from '../text';
 import type { Localized, TextEdit } from './types';
 
@@ -58,14 +58,43 @@ export function allFields(doc: MinutesDocument): Field[] {
 }
 
 /** People of the attendance list who are there (not in the `absent` group). */
+interface PeopleIndex {
+  /** nameKey → attendees with that name, in list order. */
+  readonly byName: Map<string, Person[]>;
+  /** First name → attendees with it. */
+  readonly byFirst: Map<string, Person[]>;
+}
+
+const peopleIndexes = new WeakMap<readonly Person[], PeopleIndex>();
+
+/** Attendees by name key, built once per parsed attendance list. */
+function peopleIndex(people: readonly Person[]): PeopleIndex {
+  let index = peopleIndexes.get(people);
+  if (!index) {
+    index = { byName: new Map(), byFirst: new Map() };
+    for (const p of people) {
+      const key = nameKey(p.name);
+      if (!key) continue;
+      const add = (map: Map<string, Person[]>, k: string) => (map.get(k) ?? map.set(k, []).get(k)!).push(p);
+      add(index.byName, key);
+      add(index.byFirst, key.split(' ')[0]!);
+    }
+    peopleIndexes.set(people, index);
+  }
+  return index;
+}
+
 export function findPerson(doc: MinutesDocument, name: string, includeAbsent = true): Person | undefined {
   const people = doc.attendance?.people ?? [];
-  const exact = people.find((p) => (includeAbsent || p.group !== 'absent') && sameName(p.name, name));
+  const index = peopleIndex(people);
+  const present = (p: Person) => includeAbsent || p.group !== 'absent';
+  const key = nameKey(name);
+  if (!key) return undefined;
+  const exact = index.byName.get(key)?.find(present);
   if (exact) return exact;
   // A lone first name ("Anna") matches when exactly one attendee has it.
-  const key = nameKey(name);
-  if (key && !key.includes(' ')) {
-    const byFirst = people.filter((p) => (includeAbsent || p.group !== 'absent') && nameKey(p.name).split(' ')[0] === key);
+  if (!key.includes(' ')) {
+    const byFirst = (index.byFirst.get(key) ?? []).filter(present);
     if (byFirst.length === 1) return byFirst[0];
   }
   return undefined;
