@@ -61,11 +61,17 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.index = new WorkspaceIndex();
     this.disposables.push(this.scanned, this.busy);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.schedule(uri, 0)),
       watcher.onDidChange((uri) => this.schedule(uri, 0)),
       watcher.onDidDelete((uri) => this.removed(uri)),
+      // A new folder: files written into it before the OS watch on it existed raise no
+      // event of their own, so the folder is searched once it appears.
+      folderWatcher,
+      folderWatcher.onDidCreate((uri) => void this.createdFolder(uri)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => void this.createdFolder(uri))),
       // A deleted folder: its files go with it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removed(uri))),
       vscode.workspace.onDidRenameFiles((e) => {
@@ -232,6 +238,19 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   /** A renamed folder: move what was under it by re-reading the new folder. */
+  private async createdFolder(uri: vscode.Uri): Promise<void> {
+    // Cheap filters first: this sees every file created in the workspace.
+    if (/\.[^/]*$/.test(uri.path) || !this.wanted(vscode.Uri.joinPath(uri, 'x.md'))) return;
+    try {
+      if (((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) === 0) return;
+    } catch {
+      return; // gone again
+    }
+    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'), undefined)) {
+      if (this.wanted(file)) this.schedule(file, 0);
+    }
+  }
+
   private rescanUnder(oldUri: vscode.Uri, newUri: vscode.Uri): void {
     const n = this.index.removeUnder(oldUri.toString());
     if (n === 0) return;
