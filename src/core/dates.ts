@@ -98,3 +98,12 @@ export function parseLongDate(value: string, reference?: string): string | undef
   }
   return undefined;
 }
+
+export type DueDateBucket = 'overdue' | 'this-week' | 'later' | 'no-date';
+
+/** Where a due date falls relative to `today` (weeks run Monday to Sunday). */
+export function dueDateBucket(due: string | undefined, today: string): DueDateBucket {
+  if (due === undefined || !isIsoDate(due)) return 'no-date';
+  if (due < today) return 'overdue';
+  return due <= addDays(today, 6 - weekday(today)) ? 'this-week' : 'later';
+}

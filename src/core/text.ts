@@ -82,3 +82,8 @@ export function nextLineStart(text: string, offset: number): number {
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,7 +1,7 @@
 // The decisions-and-actions tree of one minutes document, built as plain data so the
 // grouping, filtering and "what is under the cursor" logic is testable without VS Code.
 // The editor layer only turns nodes into TreeItems (labels, icons, commands).
-import { addDays, isIsoDate, weekday } from './dates';
+import { dueDateBucket, isIsoDate } from './dates';
 import type { Action, ActionStatus, Decision, Item, MinutesDocument, Span } from './model';
 import { nameKey, stripParenthesis } from './people';
 
@@ -81,11 +81,7 @@ export function itemLabel(item: Item): string {
 
 /** The due-date bucket of an action relative to `today` (weeks run Monday to Sunday). */
 export function dueBucket(action: Action, today: string): DueBucket {
-  if (!isOpen(action.status)) return 'closed';
-  if (action.due === undefined || !isIsoDate(action.due)) return 'no-date';
-  if (action.due < today) return 'overdue';
-  const sunday = addDays(today, 6 - weekday(today));
-  return action.due <= sunday ? 'this-week' : 'later';
+  return isOpen(action.status) ? dueDateBucket(action.due, today) : 'closed';
 }
 
 function matches(action: Action, filter: TreeFilter | undefined): boolean {

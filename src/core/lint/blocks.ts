@@ -8,7 +8,7 @@ import {
 } from '../keywords';
 import { addDays, isIsoDate } from '../dates';
 import { sameName } from '../people';
-import { eolOf, lineEndAt, nextLineStart } from '../text';
+import { eolOf, lineEndAt, nextLineStart, escapeRegExp } from '../text';
 import type { TextEdit } from './types';
 
 function capitalize(s: string): string {
@@ -251,10 +251,6 @@ export function knownPeople(doc: MinutesDocument): string[] {
     ...(fm?.approvers ?? []),
   ].map((n) => n.trim()).filter((n) => n !== '');
   return dedupe(names);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A regex for a name in running text: any whitespace between its words, whole words only. */

@@ -1,11 +1,11 @@
 // Grouping of workspace actions for the "Open actions" view: by owner, by due date
 // (overdue, this week, later, no date) or by body. Pure; the view localizes the labels.
-import { addDays, weekday } from '../dates';
+import { dueDateBucket, type DueDateBucket } from '../dates';
 import { nameKey } from '../people';
 import type { IndexedAction } from './index';
 
 export type ActionGrouping = 'owner' | 'due' | 'body';
-export type DueBucket = 'overdue' | 'this-week' | 'later' | 'no-date';
+export type DueBucket = DueDateBucket;
 
 export interface ActionGroup {
   /** Stable id: `owner:anna berg`, `due:overdue`, `body:ledningsgruppen`. */
@@ -20,17 +20,8 @@ export interface ActionGroup {
 
 export const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'this-week', 'later', 'no-date'];
 
-/** End (Sunday) of the ISO week of `today`. */
-function endOfWeek(today: string): string {
-  // weekday: 0 = Monday … 6 = Sunday (core/dates).
-  return addDays(today, 6 - weekday(today));
-}
-
 export function dueBucket(action: Pick<IndexedAction, 'due'>, today: string): DueBucket {
-  if (!action.due) return 'no-date';
-  if (action.due < today) return 'overdue';
-  if (action.due <= endOfWeek(today)) return 'this-week';
-  return 'later';
+  return dueDateBucket(action.due ?? undefined, today);
 }
 
 const byDue = (a: IndexedAction, b: IndexedAction) =>

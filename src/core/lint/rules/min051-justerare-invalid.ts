@@ -1,6 +1,7 @@
 // MIN051 justerare-invalid: an approver attended the meeting and is someone other than
 // the recorder (the point of justering is a second pair of eyes that was there).
 import type { MinutesDocument, Span } from '../../model';
+import { escapeRegExp } from '../../text';
 import { sameName } from '../../people';
 import { recorderName } from '../blocks';
 import type { Rule } from '../types';
@@ -8,10 +9,6 @@ import type { Rule } from '../types';
 interface Named {
   readonly name: string;
   readonly span: Span;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Approvers from the signer lines, then those only named in the front matter. */

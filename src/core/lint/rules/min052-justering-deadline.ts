@@ -1,16 +1,13 @@
 // MIN052 justering-deadline: minutes are approved (justerade) within 14 days of the
 // meeting (Kommunallagen 8 kap. 12 §), and are not left unsigned past that.
 import { daysBetween, isIsoDate } from '../../dates';
+import { escapeRegExp } from '../../text';
 import { APPROVAL_KEYS, FIELD_KEYS, FRONT_MATTER_KEYS, STATUS_WORDS } from '../../keywords';
 import type { Language, MinutesDocument, Span } from '../../model';
 import type { Rule } from '../types';
 
 /** Days after the meeting by which the minutes are approved. */
 export const JUSTERING_MAX_DAYS = 14;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The `datum:` value inside the front matter's `justering:` map, else the whole value. */
 function approvalDateSpan(doc: MinutesDocument, date: string): Span | undefined {
