@@ -1,6 +1,6 @@
 // Front matter: YAML between `---` fences, with Swedish or English keys. Broken YAML
 // is salvaged line by line so that a file with a `typ:` line is still minutes.
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { APPROVAL_KEYS, FRONT_MATTER_KEYS, PROFILE_WORDS, STATUS_WORDS, canonicalKey, lookup } from './keywords';
 import type { FrontMatter, FrontMatterKey, FrontMatterValue, Language, Span } from './model';
 import { splitNames } from './people';
@@ -11,6 +11,7 @@ import { splitNames } from './people';
  */
 export function parseFrontMatter(content: string, base: number, span: Span, unterminated: boolean): FrontMatter {
   const values: Partial<Record<FrontMatterKey, FrontMatterValue>> = {};
+  let approvalDate: FrontMatterValue | undefined;
   const otherKeys: string[] = [];
   let yamlError: FrontMatter['yamlError'];
 
@@ -44,6 +45,7 @@ export function parseFrontMatter(content: string, base: number, span: Span, unte
         ? { start: base + node.range[0], end: base + node.range[1] }
         : { start: keySpan.end + 1, end: keySpan.end + 1 };
       values[key] = { rawKey, keySpan, value: node ? toPlain(node) : null, valueSpan: clampSpan(valueSpan, base, content.length) };
+      if (key === 'approval' && node && isMap(node)) approvalDate = nestedDate(node as YAMLMap<YamlNode, YamlNode | null>, base, content.length);
     }
   } else if (yamlError || !contents || !isMap(contents)) {
     if (!yamlError && content.trim() !== '') {
@@ -54,7 +56,27 @@ export function parseFrontMatter(content: string, base: number, span: Span, unte
   if (unterminated) {
     yamlError ??= { message: 'Front matter has no closing ---', span };
   }
-  return { span, contentSpan: { start: base, end: base + content.length }, ...(yamlError ? { yamlError } : {}), values, otherKeys, ...normalise(values) };
+  return {
+    span,
+    contentSpan: { start: base, end: base + content.length },
+    ...(yamlError ? { yamlError } : {}),
+    values,
+    otherKeys,
+    ...normalise(values),
+    ...(approvalDate ? { approvalDate } : {}),
+  };
+}
+
+/** The `datum`/`date` pair of the `justering`/`approval` map. */
+function nestedDate(map: YAMLMap<YamlNode, YamlNode | null>, base: number, length: number): FrontMatterValue | undefined {
+  for (const pair of map.items) {
+    if (!isScalar(pair.key) || !pair.key.range || canonicalKey(APPROVAL_KEYS, String(pair.key.value)) !== 'date') continue;
+    const keySpan = { start: base + pair.key.range[0], end: base + pair.key.range[1] };
+    const node = pair.value;
+    const valueSpan = node?.range ? { start: base + node.range[0], end: base + node.range[1] } : { start: keySpan.end + 1, end: keySpan.end + 1 };
+    return { rawKey: String(pair.key.value), keySpan, value: node ? toPlain(node) : null, valueSpan: clampSpan(valueSpan, base, length) };
+  }
+  return undefined;
 }
 
 function firstLine(s: string): string {

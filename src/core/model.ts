@@ -75,6 +75,8 @@ export interface FrontMatter {
   readonly secretary?: string;
   readonly approvers: readonly string[];
   readonly approval?: { readonly date?: string; readonly place?: string };
+  /** The `datum`/`date` entry inside the `justering`/`approval` map, where it stands. */
+  readonly approvalDate?: FrontMatterValue;
   readonly firstItem?: number;
   readonly status?: MinutesStatus;
   readonly nextMeeting?: string;

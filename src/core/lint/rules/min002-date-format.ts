@@ -1,7 +1,6 @@
 // MIN002 date-format: dates in the front matter and in date fields are ISO dates.
 import { isIsoDate, parseLongDate } from '../../dates';
-import { APPROVAL_KEYS, canonicalKey } from '../../keywords';
-import type { FrontMatterKey, MinutesDocument, Span } from '../../model';
+import type { FrontMatterKey, Span } from '../../model';
 import { allFields, loc } from '../rule-utils';
 import type { Rule, RuleContext } from '../types';
 
@@ -35,23 +34,6 @@ function reportDate(ctx: RuleContext, span: Span, value: string, key: string, re
     ),
     ...(iso ? { fix: { title: loc(`Skriv om till ${iso}`, `Change to ${iso}`), edits: [{ start: span.start, end: span.end, newText: iso }] } } : {}),
   });
-}
-
-/** The scalar after `datum:`/`date:` inside the `justering:` map, found from the text. */
-function approvalDateSpan(doc: MinutesDocument, span: Span): { span: Span; value: string; key: string } | undefined {
-  const text = doc.text.slice(span.start, span.end);
-  // Block map lines (`  datum: 2024-04-18`) and flow maps (`{datum: 2024-04-18, plats: X}`).
-  const re = /(^|[{,\n\r])[ \t]*([^\s:,{}#]+)[ \t]*:[ \t]*([^,{}\n\r#]*?)[ \t]*(?=$|[,}\n\r#])/gu;
-  for (const m of text.matchAll(re)) {
-    if (canonicalKey(APPROVAL_KEYS, m[2]!) !== 'date') continue;
-    const raw = m[3]!;
-    if (!raw) return undefined;
-    const start = span.start + m.index! + m[0].length - raw.length;
-    const quoted = /^(["'])(.*)\1$/.exec(raw);
-    // A quoted value is replaced with its quotes: `"20 augusti 2021"` → `2021-08-20`.
-    return { span: { start, end: start + raw.length }, value: quoted ? quoted[2]! : raw, key: m[2]! };
-  }
-  return undefined;
 }
 
 const FRONT_MATTER_DATES: readonly FrontMatterKey[] = ['date', 'next-meeting'];
@@ -109,12 +91,9 @@ export const rule: Rule = {
         // The meeting date itself has no reference: a long date needs its year.
         reportDate(ctx, v.valueSpan, raw, v.rawKey, key === 'date' ? undefined : meetingDate);
       }
-      const approval = fm.values.approval;
-      if (approval && approval.value && typeof approval.value === 'object') {
-        const found = approvalDateSpan(doc, approval.valueSpan);
-        if (found && found.value.trim() && !isIsoDate(found.value.trim())) {
-          reportDate(ctx, found.span, found.value, found.key, meetingDate);
-        }
+      const approvalDate = fm.approvalDate;
+      if (approvalDate && typeof approvalDate.value === 'string' && approvalDate.value.trim() && !isIsoDate(approvalDate.value.trim())) {
+        reportDate(ctx, approvalDate.valueSpan, approvalDate.value, approvalDate.rawKey, meetingDate);
       }
     }
 

@@ -1,27 +1,12 @@
 // MIN052 justering-deadline: minutes are approved (justerade) within 14 days of the
 // meeting (Kommunallagen 8 kap. 12 §), and are not left unsigned past that.
 import { daysBetween, isIsoDate } from '../../dates';
-import { escapeRegExp } from '../../text';
-import { APPROVAL_KEYS, FIELD_KEYS, FRONT_MATTER_KEYS, STATUS_WORDS } from '../../keywords';
-import type { Language, MinutesDocument, Span } from '../../model';
+import { FIELD_KEYS, FRONT_MATTER_KEYS, STATUS_WORDS } from '../../keywords';
+import type { Language } from '../../model';
 import type { Rule } from '../types';
 
 /** Days after the meeting by which the minutes are approved. */
 export const JUSTERING_MAX_DAYS = 14;
-
-/** The `datum:` value inside the front matter's `justering:` map, else the whole value. */
-function approvalDateSpan(doc: MinutesDocument, date: string): Span | undefined {
-  const v = doc.frontMatter?.values.approval;
-  if (!v) return undefined;
-  const slice = doc.text.slice(v.valueSpan.start, v.valueSpan.end);
-  const keys = [APPROVAL_KEYS.date.sv, APPROVAL_KEYS.date.en].map(escapeRegExp).join('|');
-  const m = new RegExp(`(?:${keys})\\s*:\\s*['"]?(${escapeRegExp(date)})`, 'iu').exec(slice);
-  if (m) {
-    const start = v.valueSpan.start + m.index + m[0].length - m[1]!.length;
-    return { start, end: start + m[1]!.length };
-  }
-  return { start: v.keySpan.start, end: v.keySpan.end };
-}
 
 function statusWord(language: Language): string {
   const words = Object.entries(STATUS_WORDS).filter(([, s]) => s === 'approved').map(([w]) => w);
@@ -133,7 +118,7 @@ status: for-approval
     const approval = fm.approval?.date;
     if (approval && isIsoDate(approval)) {
       const days = daysBetween(meeting, approval);
-      const span = approvalDateSpan(doc, approval);
+      const span = fm.approvalDate?.valueSpan ?? fm.values.approval?.keySpan;
       if (span && days > JUSTERING_MAX_DAYS) {
         ctx.report({
           span,
