@@ -25,6 +25,18 @@ const TRIGGER = new RegExp(
 /** A cheap superset of TRIGGER over raw text (line breaks may carry `>` prefixes). */
 const MAYBE_TRIGGER = /(?:får|ges)[\s>]+i[\s>]+uppdrag|uppdras[\s>]+att|i[\s>]+uppdrag(?:et)?[\s>]+att|tasked[\s>]+(?:to|with)|asked[\s>]+to/i;
 
+/** Every trigger holds one of these: found with a native search, then checked nearby. */
+const TRIGGER_STEMS = ['ppdra', 'PPDRA', 'sked', 'SKED'];
+
+function mayHoldTrigger(text: string): boolean {
+  for (const stem of TRIGGER_STEMS) {
+    for (let i = text.indexOf(stem); i >= 0; i = text.indexOf(stem, i + 1)) {
+      if (MAYBE_TRIGGER.test(text.slice(Math.max(0, i - 24), i + 24))) return true;
+    }
+  }
+  return false;
+}
+
 const ISO_IN_TEXT = /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g;
 const QUOTE_PREFIX = /^(?:[ \t]*>[ \t]?)*/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/;
@@ -377,7 +389,7 @@ The venue is too small.
     const { doc } = ctx;
     for (const item of doc.items) {
       // Every trigger contains one of these: skip the (costly) sentence work otherwise.
-      if (!MAYBE_TRIGGER.test(doc.text.slice(item.span.start, item.span.end))) continue;
+      if (!mayHoldTrigger(doc.text.slice(item.span.start, item.span.end))) continue;
       for (const block of [...paragraphBlocks(doc, item), ...calloutBlocks(doc, item)]) {
         const first = block.lines[0]!;
         const last = block.lines[block.lines.length - 1]!;
