@@ -47,8 +47,8 @@ function median(fn: () => void, runs: number): number {
  * JIT state, GC pressure and machine noise fall on all of them alike.
  */
 function medians(fns: readonly (() => void)[], runs: number): number[] {
-  const warmUntil = performance.now() + 1000;
-  for (let i = 0; i < 10 && performance.now() < warmUntil; i++) fns.forEach((f) => f());
+  const warmUntil = performance.now() + 2000;
+  for (let i = 0; i < 50 && performance.now() < warmUntil; i++) fns.forEach((f) => f());
   (globalThis as { gc?: () => void }).gc?.();
   const ts = fns.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) fns.forEach((f, i) => ts[i]!.push(time(f)));
@@ -115,7 +115,7 @@ function activation(): { bytes: number; loadMs: number } {
 async function main(): Promise<void> {
   const markdownlint = await loadMarkdownlint();
   const sizes: { label: string; bytes: number; runs: number; edits: number; baseline: boolean }[] = [
-    { label: '14 KB', bytes: 14_000, runs: quick ? 10 : 60, edits: quick ? 50 : 200, baseline: true },
+    { label: '14 KB', bytes: 14_000, runs: quick ? 30 : 200, edits: quick ? 50 : 200, baseline: true },
     { label: '100 KB', bytes: 100_000, runs: quick ? 5 : 20, edits: quick ? 50 : 200, baseline: true },
     { label: '1 MB', bytes: 1_000_000, runs: quick ? 1 : 3, edits: quick ? 20 : 100, baseline: !quick },
     { label: '10 MB', bytes: 10_000_000, runs: 1, edits: quick ? 5 : 30, baseline: false },
