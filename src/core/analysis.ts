@@ -10,47 +10,67 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
+/** A section of the last parse: its text, its entry, and its distance to the text's end. */
+export interface CachedSection {
+  readonly text: string;
+  readonly entry: SectionCacheEntry;
+  readonly fromEnd: number;
+}
+
 /**
  * Keeps the section models of the last parse only: after an edit the untouched
- * sections hit, and memory stays bounded by one version of the document.
+ * sections hit, and memory stays bounded by one version of the document. A section
+ * before the edit is found at its old start, one after it at its old distance to the
+ * end, each confirmed by comparing its text, so typing hashes no section text. Only
+ * when that fails (several places changed) are the last parse's sections looked up by text.
  */
 export class GenerationalSectionCache implements SectionCache {
-  private previous = new Map<string, SectionCacheEntry>();
-  private current = new Map<string, SectionCacheEntry>();
+  private previous: CachedSection[] = [];
+  private byStart = new Map<number, CachedSection>();
+  private byEnd = new Map<number, CachedSection>();
+  private byText: Map<string, SectionCacheEntry> | undefined;
+  private current: CachedSection[] = [];
   hits = 0;
   misses = 0;
 
-  get(text: string): SectionCacheEntry | undefined {
-    const entry = this.current.get(text) ?? this.previous.get(text);
-    if (entry) {
-      this.hits++;
-      this.current.set(text, entry);
-    } else this.misses++;
+  get(text: string, start: number, textLength: number): SectionCacheEntry | undefined {
+    const same = (s: CachedSection | undefined) => (s && s.text.length === text.length && s.text === text ? s.entry : undefined);
+    let entry = same(this.byStart.get(start)) ?? same(this.byEnd.get(textLength - start));
+    if (!entry && this.previous.length > 0) {
+      this.byText ??= new Map(this.previous.map((s) => [s.text, s.entry]));
+      entry = this.byText.get(text);
+    }
+    if (entry) this.hits++;
+    else this.misses++;
     return entry;
   }
 
-  set(text: string, entry: SectionCacheEntry): void {
-    this.current.set(text, entry);
+  set(text: string, entry: SectionCacheEntry, textLength: number): void {
+    this.current.push({ text, entry, fromEnd: textLength - entry.start });
   }
 
-  /** The entries of the current generation, to hand to another thread's cache. */
-  entries(): [string, SectionCacheEntry][] {
-    return [...this.current];
+  /** The sections of the current generation, to hand to another thread's cache. */
+  entries(): CachedSection[] {
+    return this.current;
   }
 
-  /** Takes entries computed elsewhere (a worker's full analysis) as the last generation. */
-  seed(entries: Iterable<[string, SectionCacheEntry]>): void {
-    for (const [text, entry] of entries) this.previous.set(text, entry);
+  /** Takes sections computed elsewhere (a worker's full analysis) as the last generation. */
+  seed(sections: readonly CachedSection[]): void {
+    this.current = [...sections];
+    this.endGeneration();
   }
 
   get size(): number {
-    return this.current.size + this.previous.size;
+    return this.current.length + this.previous.length;
   }
 
   /** Ends one parse: what it did not use is dropped at the end of the next. */
   endGeneration(): void {
     this.previous = this.current;
-    this.current = new Map();
+    this.byStart = new Map(this.current.map((s) => [s.entry.start, s]));
+    this.byEnd = new Map(this.current.map((s) => [s.fromEnd, s]));
+    this.byText = undefined;
+    this.current = [];
   }
 }
 

@@ -48,8 +48,10 @@ export interface SectionCacheEntry {
 }
 
 export interface SectionCache {
-  get(text: string): SectionCacheEntry | undefined;
-  set(text: string, entry: SectionCacheEntry): void;
+  /** The entry for a section's text; `start` and the document's length say where it stands now. */
+  get(text: string, start: number, textLength: number): SectionCacheEntry | undefined;
+  /** Records the entry a section of this parse uses (every section, found or new). */
+  set(text: string, entry: SectionCacheEntry, textLength: number): void;
 }
 
 /** The remark pipeline: CommonMark + GFM task list items. Exported for the benchmark baseline. */
@@ -72,7 +74,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
   const bodies = raw.filter((r) => r.kind === 'body');
   let wholeTrees: Root[] | undefined;
   const base = bodies[0]?.start ?? 0;
-  if (bodies.length > 1 && text.length - base <= WHOLE_PARSE_LIMIT && !bodies.some((b) => options.cache?.get(text.slice(b.start, b.end)))) {
+  if (bodies.length > 1 && text.length - base <= WHOLE_PARSE_LIMIT && !bodies.some((b) => options.cache?.get(text.slice(b.start, b.end), b.start, text.length))) {
     const padded = base === 0 ? text : text.slice(0, base).replace(/[^\r\n]/g, ' ') + text.slice(base);
     wholeTrees = groupBySection(processor.parse(padded) as Root, bodies);
   }
@@ -90,17 +92,16 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
     }
     const sectionText = text.slice(r.start, r.end);
     const whole = wholeTrees?.[bodyIndex++];
-    let entry = options.cache?.get(sectionText);
+    let entry = options.cache?.get(sectionText, r.start, text.length);
     if (!entry) {
       const model = whole
         ? safeParseSection(text, r.start, r.end, () => whole)
         : shift(safeParseSection(sectionText, 0, sectionText.length, () => processor.parse(sectionText) as Root), r.start);
       entry = { start: r.start, model };
-      options.cache?.set(sectionText, entry);
     } else if (entry.start !== r.start) {
       entry = { start: r.start, model: shift(entry.model, r.start - entry.start) };
-      options.cache?.set(sectionText, entry);
     }
+    options.cache?.set(sectionText, entry, text.length);
     const m = entry.model;
     if (m.kind === 'preamble' && sectionText.trim() === '') continue;
     sections.push({ kind: m.kind, span: m.span, ...(m.heading ? { heading: m.heading } : {}) });

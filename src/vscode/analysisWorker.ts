@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import type { Finding } from '../core/lint/types';
 import type { MinutesDocument } from '../core/model';
-import type { SectionCacheEntry } from '../core/parser';
+import type { CachedSection } from '../core/analysis';
 import type { WorkerRequest } from './worker';
 
 export interface WorkerResult {
   readonly doc: MinutesDocument;
   readonly findings: Finding[];
-  readonly sections: [string, SectionCacheEntry][];
+  readonly sections: CachedSection[];
 }
 
 /** Documents from this size (UTF-16 code units) get their first analysis in the worker. */
