@@ -2,8 +2,8 @@
 // not change are taken from the previous parse instead of being parsed again.
 import { lint, type LintOptions } from './lint/engine';
 import type { Finding } from './lint/types';
-import type { MinutesDocument } from './model';
-import { parseMinutes, type SectionCache, type SectionCacheEntry } from './parser';
+import type { Language, MinutesDocument } from './model';
+import { parseMinutes, type ParseOptions, type SectionCache, type SectionCacheEntry } from './parser';
 
 export interface Analysis {
   readonly doc: MinutesDocument;
@@ -49,9 +49,9 @@ export class GenerationalSectionCache implements SectionCache {
     this.current.push({ text, entry, fromEnd: textLength - entry.start });
   }
 
-  /** The sections of the current generation, to hand to another thread's cache. */
-  entries(): CachedSection[] {
-    return this.current;
+  /** The sections of the last finished parse, to hand to another thread's cache. */
+  lastSections(): CachedSection[] {
+    return this.previous;
   }
 
   /** Takes sections computed elsewhere (a worker's full analysis) as the last generation. */
@@ -76,21 +76,40 @@ export class GenerationalSectionCache implements SectionCache {
 
 export interface AnalyzeOptions extends LintOptions {
   readonly assumeMinutes?: boolean;
+  /** Overrides the document's language (the editor's `justera.language`). */
+  readonly language?: Language;
+  /** Set to false to parse only (a document that is not lintable, say). */
+  readonly lint?: boolean;
 }
 
 /** One per document: parse (incrementally) and lint. */
 export class DocumentAnalyzer {
   private readonly cache = new GenerationalSectionCache();
 
-  parse(text: string, assumeMinutes = false): MinutesDocument {
-    const doc = parseMinutes(text, { assumeMinutes, cache: this.cache });
+  parse(text: string, options: Pick<AnalyzeOptions, 'assumeMinutes' | 'language'> = {}): MinutesDocument {
+    const doc = parseMinutes(text, { ...parseOptions(options), cache: this.cache });
     this.cache.endGeneration();
     return doc;
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    const doc = this.parse(text, options.assumeMinutes);
-    return { doc, findings: lint(doc, options) };
+    const doc = this.parse(text, options);
+    return { doc, findings: options.lint === false || !doc.isMinutes ? [] : lint(doc, options) };
+  }
+
+  /** Whether a version was analysed already (the next analysis is incremental). */
+  get warm(): boolean {
+    return this.cache.size > 0;
+  }
+
+  /** The sections of the last analysis, to continue from in another thread. */
+  sections(): CachedSection[] {
+    return this.cache.lastSections();
+  }
+
+  /** Continues from sections analysed in another thread. */
+  seed(sections: readonly CachedSection[]): void {
+    this.cache.seed(sections);
   }
 
   get cacheStats(): { hits: number; misses: number } {
@@ -98,8 +117,12 @@ export class DocumentAnalyzer {
   }
 }
 
+function parseOptions(options: Pick<AnalyzeOptions, 'assumeMinutes' | 'language'>): ParseOptions {
+  return { assumeMinutes: !!options.assumeMinutes, ...(options.language ? { language: options.language } : {}) };
+}
+
 /** Parse and lint without any cache: the reference the incremental path must equal. */
 export function analyzeFull(text: string, options: AnalyzeOptions = {}): Analysis {
-  const doc = parseMinutes(text, { assumeMinutes: !!options.assumeMinutes });
-  return { doc, findings: lint(doc, options) };
+  const doc = parseMinutes(text, parseOptions(options));
+  return { doc, findings: options.lint === false || !doc.isMinutes ? [] : lint(doc, options) };
 }

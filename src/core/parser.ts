@@ -12,7 +12,7 @@ import {
   NOTICE_LABELS, NOTICE_TITLES, PROFILE_WORDS, ROLE_WORDS, SIGNER_LABELS, VOTE_WORDS, YES_WORDS, canonicalKey, lookup,
 } from './keywords';
 import type {
-  Action, ActionStatus, Attendance, AttendanceGroup, Callout, Decision, Field, Heading, Item, Justering,
+  Action, ActionStatus, Attendance, AttendanceGroup, Callout, Decision, Field, Heading, Item, Justering, Language,
   MinutesDocument, Notice, NoticeLine, Paragraph, ParseProblem, Person, Role, Section, SectionKind, Signer, Span, SubTopic,
 } from './model';
 import { splitNames, stripParenthesis } from './people';
@@ -24,6 +24,8 @@ export interface ParseOptions {
   readonly assumeMinutes?: boolean;
   /** Reuse of section models between parses of versions of one document. */
   readonly cache?: SectionCache;
+  /** The language of messages and inserted text, whatever the document says (a setting). */
+  readonly language?: Language;
 }
 
 /** What one body section contributes. */
@@ -121,7 +123,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
     isMinutes: profile !== undefined || !!options.assumeMinutes,
     ...(profile ? { profile } : {}),
     effectiveProfile: profile ?? 'notes',
-    language: frontMatter?.lang ?? spelledLanguage ?? 'sv',
+    language: options.language ?? frontMatter?.lang ?? spelledLanguage ?? 'sv',
     ...(frontMatter ? { frontMatter } : {}),
     ...(title ? { title } : {}),
     ...(attendance ? { attendance } : {}),

@@ -3,9 +3,9 @@
 // document; superseded runs are dropped by a per-document generation counter.
 import * as vscode from 'vscode';
 import type { Language, MinutesDocument } from '../core/model';
-import { GenerationalSectionCache } from '../core/analysis';
-import { parseMinutes, type SectionCache } from '../core/parser';
-import { lint, type LintOptions } from '../core/lint/engine';
+import { DocumentAnalyzer } from '../core/analysis';
+import { parseMinutes } from '../core/parser';
+import type { LintOptions } from '../core/lint/engine';
 import type { WorkspaceView } from '../core/workspace/index';
 import type { Finding } from '../core/lint/types';
 import { LineIndex } from '../core/text';
@@ -49,15 +49,12 @@ export function isLintable(document: vscode.TextDocument): boolean {
   return isMarkdown(document) && SUPPORTED_SCHEMES.includes(document.uri.scheme);
 }
 
-export function withLanguage(doc: MinutesDocument, language: Language | undefined): MinutesDocument {
-  return language && doc.language !== language ? { ...doc, language } : doc;
-}
-
 export class DocumentModel implements vscode.Disposable {
   private readonly cache = new Map<string, Cached>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
-  private readonly sectionCaches = new Map<string, GenerationalSectionCache>();
+  /** One incremental analyzer per open document. */
+  private readonly analyzers = new Map<string, DocumentAnalyzer>();
   private configGeneration = 0;
   private workspace: WorkspaceView | undefined;
   private readonly changed = new vscode.EventEmitter<AnalysisChange>();
@@ -97,7 +94,7 @@ export class DocumentModel implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.cache.clear();
-    this.sectionCaches.clear();
+    this.analyzers.clear();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -106,11 +103,15 @@ export class DocumentModel implements vscode.Disposable {
     return config.files.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   }
 
+  /** How this document's texts are parsed: minutes by path, the language setting. */
+  parseOptions(document: vscode.TextDocument, config: EffectiveConfig = this.config.forDocument(document)): { assumeMinutes: boolean; language?: Language } {
+    return { assumeMinutes: this.matchesFiles(document, config), ...(config.language === 'auto' ? {} : { language: config.language }) };
+  }
+
   /** Parser for this document's texts (used by fix-all to re-parse between passes). */
-  parserFor(document: vscode.TextDocument, config: EffectiveConfig = this.config.forDocument(document), cache?: SectionCache): (text: string) => MinutesDocument {
-    const assumeMinutes = this.matchesFiles(document, config);
-    const language = config.language === 'auto' ? undefined : config.language;
-    return (text) => withLanguage(parseMinutes(text, { assumeMinutes, ...(cache ? { cache } : {}) }), language);
+  parserFor(document: vscode.TextDocument, config: EffectiveConfig = this.config.forDocument(document)): (text: string) => MinutesDocument {
+    const options = this.parseOptions(document, config);
+    return (text) => parseMinutes(text, options);
   }
 
   lintOptions(config: EffectiveConfig, document?: vscode.TextDocument): LintOptions {
@@ -144,12 +145,11 @@ export class DocumentModel implements vscode.Disposable {
     const size = document.getText().length;
     if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);
     if (this.needsWorker(document, size)) return cached?.analysis ?? this.emptyAnalysis(document, config, false);
-    let sections = this.sectionCaches.get(key);
-    if (!sections && !document.isClosed) this.sectionCaches.set(key, (sections = new GenerationalSectionCache()));
-    const doc = this.parserFor(document, config, sections)(document.getText());
-    sections?.endGeneration();
-    let findings: Finding[] = [];
-    if (isLintable(document) && doc.isMinutes) findings = lint(doc, this.lintOptions(config, document));
+    const { doc, findings } = this.analyzerFor(document).analyze(document.getText(), {
+      ...this.parseOptions(document, config),
+      ...this.lintOptions(config, document),
+      lint: isLintable(document),
+    });
     const analysis: Analysis = { uri: document.uri, version: document.version, doc, findings, lines: new LineIndex(doc.text), config };
     // Closed documents are not cached: nothing would evict them.
     if (!document.isClosed) this.cache.set(key, { analysis, configGeneration: this.configGeneration });
@@ -161,11 +161,20 @@ export class DocumentModel implements vscode.Disposable {
     return { uri: document.uri, version: document.version, doc, findings: [], lines: new LineIndex(''), config, ...(paused ? { paused } : {}) };
   }
 
-  /** A large document with nothing cached yet: its first full parse belongs in the worker. */
+  /** The document's analyzer; a closed document gets a throwaway one (nothing would evict it). */
+  private analyzerFor(document: vscode.TextDocument): DocumentAnalyzer {
+    const key = document.uri.toString();
+    let analyzer = this.analyzers.get(key);
+    if (!analyzer) {
+      analyzer = new DocumentAnalyzer();
+      if (!document.isClosed) this.analyzers.set(key, analyzer);
+    }
+    return analyzer;
+  }
+
+  /** A large document not analysed yet: its first full parse belongs in the worker. */
   private needsWorker(document: vscode.TextDocument, size: number): boolean {
-    if (size < WORKER_THRESHOLD) return false;
-    const sections = this.sectionCaches.get(document.uri.toString());
-    return !sections || sections.size === 0;
+    return size >= WORKER_THRESHOLD && !this.analyzers.get(document.uri.toString())?.warm;
   }
 
   /** First analysis of a large document in the worker; seeds the section cache. */
@@ -180,17 +189,14 @@ export class DocumentModel implements vscode.Disposable {
         () =>
           this.worker.analyze({
             text: document.getText(),
-            assumeMinutes: this.matchesFiles(document, config),
-            ...(config.language === 'auto' ? {} : { language: config.language }),
+            ...this.parseOptions(document, config),
             lint: isLintable(document),
             rules: [...config.rules.settings],
           }),
       );
       this.workerAnalyses++;
       if (document.isClosed) return;
-      let sections = this.sectionCaches.get(key);
-      if (!sections) this.sectionCaches.set(key, (sections = new GenerationalSectionCache()));
-      sections.seed(result.sections);
+      this.analyzerFor(document).seed(result.sections);
       if (document.version === version) {
         const analysis: Analysis = { uri: document.uri, version, doc: result.doc, findings: result.findings, lines: new LineIndex(result.doc.text), config };
         this.cache.set(key, { analysis, configGeneration: this.configGeneration });
@@ -198,10 +204,7 @@ export class DocumentModel implements vscode.Disposable {
     } catch (e) {
       // No worker (or it failed): analyse here; slower, but the user still gets results.
       console.error('[justera] analysis worker failed', e);
-      let sections = this.sectionCaches.get(key);
-      if (!sections) this.sectionCaches.set(key, (sections = new GenerationalSectionCache()));
-      this.parserFor(document, config, sections)(document.getText());
-      sections.endGeneration();
+      this.analyzerFor(document).parse(document.getText(), this.parseOptions(document, config));
     } finally {
       this.inWorker.delete(key);
     }
@@ -268,7 +271,7 @@ export class DocumentModel implements vscode.Disposable {
     this.timers.delete(key);
     this.generations.delete(key);
     this.cache.delete(key);
-    this.sectionCaches.delete(key);
+    this.analyzers.delete(key);
     this.closed.fire(document.uri);
   }
 }

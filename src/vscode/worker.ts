@@ -1,11 +1,9 @@
 // Worker thread: the first full analysis of a very large document, off the extension
 // host's main thread. It returns the model, the findings and the parsed sections, which
-// seed the main thread's cache so later edits are incremental there.
+// seed the main thread's analyzer so later edits are incremental there.
 import { parentPort } from 'node:worker_threads';
-import { GenerationalSectionCache } from '../core/analysis';
-import { lint } from '../core/lint/engine';
+import { DocumentAnalyzer } from '../core/analysis';
 import type { SeveritySetting } from '../core/lint/types';
-import { parseMinutes } from '../core/parser';
 import type { Language } from '../core/model';
 
 export interface WorkerRequest {
@@ -19,11 +17,14 @@ export interface WorkerRequest {
 
 parentPort?.on('message', (req: WorkerRequest) => {
   try {
-    const cache = new GenerationalSectionCache();
-    let doc = parseMinutes(req.text, { assumeMinutes: req.assumeMinutes, cache });
-    if (req.language && doc.language !== req.language) doc = { ...doc, language: req.language };
-    const findings = req.lint && doc.isMinutes ? lint(doc, { rules: { settings: new Map(req.rules), errors: [] } }) : [];
-    parentPort!.postMessage({ id: req.id, doc, findings, sections: cache.entries() });
+    const analyzer = new DocumentAnalyzer();
+    const { doc, findings } = analyzer.analyze(req.text, {
+      assumeMinutes: req.assumeMinutes,
+      ...(req.language ? { language: req.language } : {}),
+      lint: req.lint,
+      rules: { settings: new Map(req.rules), errors: [] },
+    });
+    parentPort!.postMessage({ id: req.id, doc, findings, sections: analyzer.sections() });
   } catch (e) {
     parentPort!.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
   }
