@@ -1,8 +1,8 @@
 // Incremental analysis of one document across its versions: sections whose text did
 // not change are taken from the previous parse instead of being parsed again.
-import { lint, type LintOptions } from './lint/engine';
+import { lint, type ItemMemo, type LintOptions } from './lint/engine';
 import type { Finding } from './lint/types';
-import type { Language, MinutesDocument } from './model';
+import type { Item, Language, MinutesDocument } from './model';
 import { parseMinutes, type ParseOptions, type SectionCache, type SectionCacheEntry } from './parser';
 
 export interface Analysis {
@@ -94,7 +94,11 @@ export class DocumentAnalyzer {
 
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const doc = this.parse(text, options);
-    return { doc, findings: options.lint === false || !doc.isMinutes ? [] : lint(doc, options) };
+    if (options.lint === false || !doc.isMinutes) return { doc, findings: [] };
+    // An item's findings are kept with its section, so an unchanged item is not checked again.
+    const memos = new Map<Item, ItemMemo>();
+    for (const s of this.cache.lastSections()) if (s.entry.model.item) memos.set(s.entry.model.item, s.entry.memo as ItemMemo);
+    return { doc, findings: lint(doc, { ...options, itemMemo: (item) => memos.get(item) }) };
   }
 
   /** Whether a version was analysed already (the next analysis is incremental). */

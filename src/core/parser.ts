@@ -47,6 +47,8 @@ export interface SectionModel {
 export interface SectionCacheEntry {
   readonly start: number;
   readonly model: SectionModel;
+  /** What others derive from the section (lint findings), kept with it as it moves. */
+  readonly memo: Map<string, unknown>;
 }
 
 export interface SectionCache {
@@ -99,9 +101,9 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
       const model = whole
         ? safeParseSection(text, r.start, r.end, () => whole)
         : shift(safeParseSection(sectionText, 0, sectionText.length, () => processor.parse(sectionText) as Root), r.start);
-      entry = { start: r.start, model };
+      entry = { start: r.start, model, memo: new Map() };
     } else if (entry.start !== r.start) {
-      entry = { start: r.start, model: shift(entry.model, r.start - entry.start) };
+      entry = { start: r.start, model: shift(entry.model, r.start - entry.start), memo: entry.memo };
     }
     options.cache?.set(sectionText, entry, text.length);
     const m = entry.model;

@@ -1,6 +1,7 @@
-import type { MinutesDocument } from '../model';
+import type { Item, MinutesDocument, Span } from '../model';
+import { eolOf } from '../text';
 import { rules } from './registry';
-import type { Finding, Localized, Rule, RuleContext, Severity, SeveritySetting, TextEdit } from './types';
+import type { Finding, Localized, Report, Rule, RuleContext, Severity, SeveritySetting, TextEdit } from './types';
 import type { WorkspaceView } from '../workspace/index';
 
 /** Rule settings as a user writes them: code or alias → severity or `off`. */
@@ -53,6 +54,59 @@ export interface LintOptions {
   readonly workspace?: WorkspaceView;
   /** The linted document's URI in that workspace (so it is not its own "previous meeting"). */
   readonly uri?: string;
+  /**
+   * Where the findings of an item can be kept between versions of a document (the
+   * incremental analyzer keeps one map per section); without it nothing is reused.
+   */
+  readonly itemMemo?: (item: Item) => ItemMemo | undefined;
+}
+
+/** Reports of one item by rule and context, with offsets relative to the item's start. */
+export type ItemMemo = Map<string, readonly Report[]>;
+
+/** Memo keys of contexts no longer seen are dropped past this many per item. */
+const MEMO_KEYS = 32;
+
+function moveReport(report: Report, delta: number): Report {
+  const move = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  return {
+    ...report,
+    span: move(report.span),
+    ...(report.fix ? { fix: { title: report.fix.title, edits: report.fix.edits.map((e) => ({ ...move(e), newText: e.newText })) } } : {}),
+  };
+}
+
+function within(report: Report, span: Span): boolean {
+  const inside = (s: Span) => s.start >= span.start && s.end <= span.end;
+  return inside(report.span) && (report.fix?.edits ?? []).every(inside);
+}
+
+/**
+ * Runs a rule that checks item by item, reusing an unchanged item's reports when its
+ * memo has them for the same rule and context.
+ */
+function checkByItem(rule: Rule, context: RuleContext, itemMemo: (item: Item) => ItemMemo | undefined): void {
+  rule.checkDocument?.(context);
+  const extra = rule.itemContext?.(context);
+  // Fixes write the document's line breaks, so they are part of every context.
+  const key = extra === undefined ? undefined : [rule.meta.code, context.profile, context.language, context.today, eolOf(context.doc.text), extra].join('\u0000');
+  for (const item of context.doc.items) {
+    const memo = key === undefined ? undefined : itemMemo(item);
+    const base = item.span.start;
+    const kept = memo?.get(key!);
+    if (kept) {
+      for (const r of kept) context.report(moveReport(r, base));
+      continue;
+    }
+    const reports: Report[] = [];
+    rule.checkItem!({ ...context, report: (r) => reports.push(r) }, item);
+    for (const r of reports) context.report(r);
+    // Only reports that stay inside the item move with it; others are computed anew.
+    if (memo && reports.every((r) => within(r, item.span))) {
+      if (memo.size >= MEMO_KEYS) memo.clear();
+      memo.set(key!, reports.map((r) => moveReport(r, -base)));
+    }
+  }
 }
 
 export function todayIso(now: Date = new Date()): string {
@@ -93,7 +147,8 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
       },
     };
     try {
-      rule.check(context);
+      if (rule.checkItem && options.itemMemo) checkByItem(rule, context, options.itemMemo);
+      else rule.check(context);
     } catch {
       // A rule bug must not take the other rules (or the editor) down with it.
     }

@@ -3,7 +3,7 @@
 import {
   ATTENDANCE_GROUP_SPELLING, CALLOUT_SPELLING, FIELD_KEYS, FRONT_MATTER_KEYS, ROLE_SPELLING, SECTION_SPELLING, type FieldKey,
 } from '../keywords';
-import type { AttendanceGroup, CalloutKind, Field, FrontMatterKey, Language, MinutesDocument, Person, Role, Span } from '../model';
+import type { AttendanceGroup, CalloutKind, FrontMatterKey, Language, MinutesDocument, Person, Role, Span } from '../model';
 import { nameKey } from '../people';
 import { eolOf, lineEndAt, lineStartAt, nextLineStart } from '../text';
 import type { Localized, TextEdit } from './types';
@@ -33,29 +33,6 @@ export function eol(doc: MinutesDocument): string {
   return eolOf(doc.text);
 }
 
-/** Every inline field of the document once (actions inside callouts are listed twice in the model). */
-export function allFields(doc: MinutesDocument): Field[] {
-  const seen = new Set<number>();
-  const out: Field[] = [];
-  const add = (fields: readonly Field[] | undefined) => {
-    for (const f of fields ?? []) {
-      if (seen.has(f.span.start)) continue;
-      seen.add(f.span.start);
-      out.push(f);
-    }
-  };
-  for (const p of doc.attendance?.people ?? []) add(p.fields);
-  for (const item of doc.items) {
-    add(item.fields);
-    for (const c of item.callouts) {
-      add(c.fields);
-      for (const a of c.actions) add(a.fields);
-    }
-    for (const a of item.actions) add(a.fields);
-  }
-  for (const s of doc.justering?.signers ?? []) add(s.fields);
-  return out.sort((a, b) => a.span.start - b.span.start);
-}
 
 /** People of the attendance list who are there (not in the `absent` group). */
 interface PeopleIndex {

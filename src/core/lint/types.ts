@@ -1,4 +1,4 @@
-import type { Language, MinutesDocument, Profile, Span } from '../model';
+import type { Item, Language, MinutesDocument, Profile, Span } from '../model';
 import type { WorkspaceView } from '../workspace/index';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -82,5 +82,15 @@ export interface RuleContext {
 
 export interface Rule {
   readonly meta: RuleMeta;
+  /** The whole check. */
   check(context: RuleContext): void;
+  /**
+   * Rules whose findings in an item depend only on that item and on `itemContext` also
+   * split `check` into `checkDocument` (the rest) and `checkItem`, so that the engine can
+   * reuse the findings of an unchanged item between versions of a document.
+   */
+  checkItem?(context: RuleContext, item: Item): void;
+  checkDocument?(context: RuleContext): void;
+  /** What an item's findings depend on besides the item; undefined: nothing may be reused now. */
+  itemContext?(context: RuleContext): string | undefined;
 }

@@ -1,7 +1,7 @@
 // MIN002 date-format: dates in the front matter and in date fields are ISO dates.
 import { isIsoDate, parseLongDate } from '../../dates';
-import type { FrontMatterKey, Span } from '../../model';
-import { allFields, loc } from '../rule-utils';
+import type { Field, FrontMatterKey, Span } from '../../model';
+import { loc } from '../rule-utils';
 import type { Rule, RuleContext } from '../types';
 
 /** `2021-8-20` → `2021-08-20`; a long date (`20 augusti 2021`) → ISO; else undefined. */
@@ -38,6 +38,35 @@ function reportDate(ctx: RuleContext, span: Span, value: string, key: string, re
 
 const FRONT_MATTER_DATES: readonly FrontMatterKey[] = ['date', 'next-meeting'];
 const DATE_FIELDS = new Set(['due', 'done', 'signed']);
+
+function meetingDateOf(ctx: RuleContext): string | undefined {
+  const date = ctx.doc.frontMatter?.date;
+  return date && isIsoDate(date) ? date : undefined;
+}
+
+/** Date fields (`[senast:: ]`, `[från:: ]`...), each once even when two lists hold it. */
+function checkFields(ctx: RuleContext, fields: readonly Field[]): void {
+  const { doc } = ctx;
+  const meetingDate = meetingDateOf(ctx);
+  const seen = new Set<number>();
+  for (const field of [...fields].sort((a, b) => a.span.start - b.span.start)) {
+    if (seen.has(field.span.start)) continue;
+    seen.add(field.span.start);
+    const value = field.value.trim();
+    if (!value) continue;
+    if (DATE_FIELDS.has(field.key)) {
+      if (!isIsoDate(value)) reportDate(ctx, field.valueSpan, doc.text.slice(field.valueSpan.start, field.valueSpan.end), field.rawKey, meetingDate);
+    } else if (field.key === 'from') {
+      // `2021-05-07 §4`: the date is what comes before the `§` reference.
+      const raw = doc.text.slice(field.valueSpan.start, field.valueSpan.end);
+      const datePart = raw.replace(/\s*§.*$/u, '').trimEnd();
+      if (!datePart || isIsoDate(datePart)) continue;
+      const span = { start: field.valueSpan.start, end: field.valueSpan.start + datePart.length };
+      // A carried-over action comes from an earlier meeting: only dates that name their year are fixed.
+      reportDate(ctx, span, datePart, field.rawKey, undefined);
+    }
+  }
+}
 
 export const rule: Rule = {
   meta: {
@@ -77,10 +106,13 @@ export const rule: Rule = {
   },
 
   check(ctx) {
+    this.checkDocument!(ctx);
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  checkDocument(ctx) {
     const { doc } = ctx;
     const fm = doc.frontMatter;
-    const meetingDate = fm?.date && isIsoDate(fm.date) ? fm.date : undefined;
-
+    const meetingDate = meetingDateOf(ctx);
     if (fm) {
       for (const key of FRONT_MATTER_DATES) {
         const v = fm.values[key];
@@ -96,21 +128,11 @@ export const rule: Rule = {
         reportDate(ctx, approvalDate.valueSpan, approvalDate.value, approvalDate.rawKey, meetingDate);
       }
     }
-
-    for (const field of allFields(doc)) {
-      const value = field.value.trim();
-      if (!value) continue;
-      if (DATE_FIELDS.has(field.key)) {
-        if (!isIsoDate(value)) reportDate(ctx, field.valueSpan, doc.text.slice(field.valueSpan.start, field.valueSpan.end), field.rawKey, meetingDate);
-      } else if (field.key === 'from') {
-        // `2021-05-07 §4`: the date is what comes before the `§` reference.
-        const raw = doc.text.slice(field.valueSpan.start, field.valueSpan.end);
-        const datePart = raw.replace(/\s*§.*$/u, '').trimEnd();
-        if (!datePart || isIsoDate(datePart)) continue;
-        const span = { start: field.valueSpan.start, end: field.valueSpan.start + datePart.length };
-        // A carried-over action comes from an earlier meeting: only dates that name their year are fixed.
-        reportDate(ctx, span, datePart, field.rawKey, undefined);
-      }
-    }
+    checkFields(ctx, [...(doc.attendance?.people ?? []).flatMap((p) => p.fields), ...(doc.justering?.signers ?? []).flatMap((s) => s.fields)]);
+  },
+  // Long dates in fields resolve against the meeting date.
+  itemContext: (ctx) => String(meetingDateOf(ctx)),
+  checkItem(ctx, item) {
+    checkFields(ctx, [...item.fields, ...item.callouts.flatMap((c) => [...c.fields, ...c.actions.flatMap((a) => a.fields)]), ...item.actions.flatMap((a) => a.fields)]);
   },
 };

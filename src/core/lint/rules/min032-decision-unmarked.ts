@@ -120,17 +120,20 @@ export const rule: Rule = {
   },
 
   check(ctx) {
-    for (const item of ctx.doc.items) {
-      for (const found of unmarkedDecisions(ctx.doc, item)) {
-        ctx.report({
-          span: found.span,
-          message: loc(
-            'Beslut utan beslutsruta: skriv beslutet i `> [!beslut]`',
-            'Decision without a callout: write it in `> [!decision]`',
-          ),
-          fix: { title: loc('Gör om till `> [!beslut]`', 'Convert to `> [!decision]`'), edits: found.edits },
-        });
-      }
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  // Depends on the item alone (and the document's language, which the engine keys on).
+  itemContext: () => '',
+  checkItem(ctx, item) {
+    for (const found of unmarkedDecisions(ctx.doc, item)) {
+      ctx.report({
+        span: found.span,
+        message: loc(
+          'Beslut utan beslutsruta: skriv beslutet i `> [!beslut]`',
+          'Decision without a callout: write it in `> [!decision]`',
+        ),
+        fix: { title: loc('Gör om till `> [!beslut]`', 'Convert to `> [!decision]`'), edits: found.edits },
+      });
     }
   },
 };

@@ -89,28 +89,31 @@ date: 2024-03-12
   },
 
   check(ctx) {
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  // With the workspace, other files decide (a later meeting may carry the action).
+  itemContext: (ctx) => (ctx.workspace ? undefined : String(ctx.doc.frontMatter?.status)),
+  checkItem(ctx, item) {
     const { doc, today, workspace } = ctx;
     if (doc.frontMatter?.status === 'approved') return;
     const body = doc.frontMatter?.body;
     const date = doc.frontMatter?.date;
-    for (const item of doc.items) {
-      for (const action of item.actions) {
-        if (action.status !== 'open' && action.status !== 'in-progress') continue;
-        const due = action.due;
-        if (!due || !isIsoDate(due) || due >= today) continue;
-        if (workspace && body && date) {
-          const origin = originOf(date, item.number ?? null, action.from);
-          const only = item.actions.filter((a) => a.from === action.from).length === 1;
-          if (workspace.continuation(body, date, { origin, key: actionKey(action.text) }, ctx.uri, only)) continue;
-        }
-        ctx.report({
-          span: actionLineSpan(doc, action),
-          message: loc(
-            `Uppdraget är försenat: slutdatumet ${due} har passerat; avsluta det ([x]), eller ange ett nytt datum i [senast:: ]`,
-            `The action is overdue: its due date ${due} has passed; close it ([x]) or set a new date in [due:: ]`,
-          ),
-        });
+    for (const action of item.actions) {
+      if (action.status !== 'open' && action.status !== 'in-progress') continue;
+      const due = action.due;
+      if (!due || !isIsoDate(due) || due >= today) continue;
+      if (workspace && body && date) {
+        const origin = originOf(date, item.number ?? null, action.from);
+        const only = item.actions.filter((a) => a.from === action.from).length === 1;
+        if (workspace.continuation(body, date, { origin, key: actionKey(action.text) }, ctx.uri, only)) continue;
       }
+      ctx.report({
+        span: actionLineSpan(doc, action),
+        message: loc(
+          `Uppdraget är försenat: slutdatumet ${due} har passerat; avsluta det ([x]), eller ange ett nytt datum i [senast:: ]`,
+          `The action is overdue: its due date ${due} has passed; close it ([x]) or set a new date in [due:: ]`,
+        ),
+      });
     }
   },
 };

@@ -5,7 +5,7 @@
 import { LONG_DATE, isIsoDate, resolveLongDate } from '../../dates';
 import type { MinutesDocument, Span } from '../../model';
 import { eolOf, lineEndAt, nextLineStart, lineStartAt } from '../../text';
-import { fieldText, namesMentioned } from '../blocks';
+import { fieldText, knownPeople, namesMentioned } from '../blocks';
 import type { Rule, TextEdit } from '../types';
 
 /** Phrases that hand someone a task. Present tense: the meeting decides it now. */
@@ -386,35 +386,38 @@ The venue is too small.
   },
 
   check(ctx) {
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  // Owners come from the people the document knows; due dates resolve against its date.
+  itemContext: (ctx) => `${ctx.doc.frontMatter?.date}\u0000${knownPeople(ctx.doc).join('\u0001')}`,
+  checkItem(ctx, item) {
     const { doc } = ctx;
-    for (const item of doc.items) {
-      // Every trigger contains one of these: skip the (costly) sentence work otherwise.
-      if (!mayHoldTrigger(doc.text.slice(item.span.start, item.span.end))) continue;
-      for (const block of [...paragraphBlocks(doc, item), ...calloutBlocks(doc, item)]) {
-        const first = block.lines[0]!;
-        const last = block.lines[block.lines.length - 1]!;
-        if (!MAYBE_TRIGGER.test(doc.text.slice(first.contentStart, last.contentEnd))) continue;
-        for (const a of assignmentsIn(doc, block)) {
-          const owners = a.owners.join(', ');
-          ctx.report({
-            span: a.span,
-            message: {
-              sv: 'Uppdrag i löptext: skriv det som en uppgift "- [ ] … [ansvarig:: …] [senast:: …]"',
-              en: 'Assignment in prose: write it as an action item "- [ ] … [owner:: …] [due:: …]"',
-            },
-            ...(a.edits
-              ? {
-                  fix: {
-                    title: {
-                      sv: `Gör om till uppgift (ansvarig: ${owners || '?'}${a.due ? `, senast ${a.due}` : ''})`,
-                      en: `Convert to an action item (owner: ${owners || '?'}${a.due ? `, due ${a.due}` : ''})`,
-                    },
-                    edits: a.edits,
+    // Every trigger contains one of these: skip the (costly) sentence work otherwise.
+    if (!mayHoldTrigger(doc.text.slice(item.span.start, item.span.end))) return;
+    for (const block of [...paragraphBlocks(doc, item), ...calloutBlocks(doc, item)]) {
+      const first = block.lines[0]!;
+      const last = block.lines[block.lines.length - 1]!;
+      if (!MAYBE_TRIGGER.test(doc.text.slice(first.contentStart, last.contentEnd))) continue;
+      for (const a of assignmentsIn(doc, block)) {
+        const owners = a.owners.join(', ');
+        ctx.report({
+          span: a.span,
+          message: {
+            sv: 'Uppdrag i löptext: skriv det som en uppgift "- [ ] … [ansvarig:: …] [senast:: …]"',
+            en: 'Assignment in prose: write it as an action item "- [ ] … [owner:: …] [due:: …]"',
+          },
+          ...(a.edits
+            ? {
+                fix: {
+                  title: {
+                    sv: `Gör om till uppgift (ansvarig: ${owners || '?'}${a.due ? `, senast ${a.due}` : ''})`,
+                    en: `Convert to an action item (owner: ${owners || '?'}${a.due ? `, due ${a.due}` : ''})`,
                   },
-                }
-              : {}),
-          });
-        }
+                  edits: a.edits,
+                },
+              }
+            : {}),
+        });
       }
     }
   },
