@@ -181,6 +181,8 @@ function groupBySection(tree: Root, bodies: readonly RawSection[]): Root[] | und
 export function shift<T>(value: T, delta: number): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
+    // Model arrays are never mutated: one without objects (empty, or names) is shared.
+    if (value.length === 0 || typeof value[0] !== 'object') return value;
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) out[i] = shift(value[i], delta);
     return out as T;
