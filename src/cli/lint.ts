@@ -60,7 +60,8 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
   else {
     for (const r of results) io.out(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.message} ${r.code}/${r.alias}\n`);
     const count = (s: string) => results.filter((r) => r.severity === s).length;
-    const summary = `${docs.length} file${docs.length === 1 ? '' : 's'}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info`;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const summary = `${plural(docs.length, 'file')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
     io.err(`${summary}${options.flags.fix ? `; fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}` : ''}\n`);
   }
   return results.some((r) => r.severity === 'error') ? 1 : 0;

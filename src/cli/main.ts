@@ -93,6 +93,11 @@ function parse(args: readonly string[], extra: Record<string, { type: 'boolean' 
 }
 
 if (require.main === module) {
+  // `justera tree DIR | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
     (code) => {
       process.exitCode = code;
