@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import { generateMeeting } from '../../bench/generate';
 
 const examples = join(__dirname, '..', '..', 'examples');
 const seed = join(examples, 'seed-2021-08-20.md');
@@ -155,5 +157,34 @@ describe('cli: lint', () => {
     const second = await run('lint', '--fix', file);
     assert.equal(readFileSync(file, 'utf8'), fixed);
     assert.match(second.err, /fixed 0 files/);
+  });
+});
+
+describe('cli: the bundle', function () {
+  this.timeout(60_000);
+  const root = join(__dirname, '..', '..');
+  const cli = join(root, 'dist', 'cli.js');
+
+  before(() => {
+    if (!existsSync(cli)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+  });
+
+  it('prints its version', () => {
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    assert.equal(execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).trim(), version);
+  });
+
+  it('exits quietly when its reader stops early (| head)', async () => {
+    // Far more output than a pipe buffers, so the writes after the reader left fail.
+    const big = join(tempDir(), 'big.md');
+    writeFileSync(big, generateMeeting({ seed: 5, bytes: 600_000 }).text);
+    const child = spawn(process.execPath, [cli, 'tree', big], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, err);
+    assert.doesNotMatch(err, /EPIPE|Error/);
   });
 });
