@@ -19,8 +19,29 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * The line of each rule's heading in docs/rules.md: a diagnostic's link opens the bundled
+ * file there (`#L12`; an editor ignores `#min021`-style anchors).
+ */
+function ruleDocLines() {
+  const lines = {};
+  fs.readFileSync('docs/rules.md', 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const m = /^## (MIN\d{3})\b/.exec(line);
+      if (m) lines[m[1]] = i + 1;
+    });
+  return lines;
+}
+
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    define: { RULE_DOC_LINES: JSON.stringify(ruleDocLines()) },
+  },
   // First analysis of very large documents, off the extension host's main thread.
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
   {

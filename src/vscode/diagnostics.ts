@@ -12,9 +12,16 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** The bundled rule reference, so the link works offline and without a public repository. */
+/** Line of each rule's heading in docs/rules.md, put in by the build (scripts/build.mjs). */
+declare const RULE_DOC_LINES: Readonly<Record<string, number>> | undefined;
+
+/**
+ * The bundled rule reference, so the link works offline and without a public repository;
+ * it opens at the rule's heading (`#L37`), else at its anchor.
+ */
 export function ruleDocUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md').with({ fragment: ruleDocAnchor(code) });
+  const line = typeof RULE_DOC_LINES === 'undefined' ? undefined : RULE_DOC_LINES[code];
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md').with({ fragment: line ? `L${line}` : ruleDocAnchor(code) });
 }
 
 export function toDiagnostic(analysis: Analysis, finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {

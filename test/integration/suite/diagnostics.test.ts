@@ -30,8 +30,11 @@ describe('diagnostics', () => {
     for (const d of diagnostics) {
       assert.equal(d.source, 'justera');
       const code = d.code as { value: string; target: vscode.Uri };
-      assert.equal(code.target.fragment, code.value.toLowerCase());
       assert.ok(code.target.path.endsWith('/docs/rules.md'), code.target.toString());
+      // The link opens the bundled rule docs at the rule's heading.
+      const docs = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target.with({ fragment: '' })));
+      const line = Number(/^L(\d+)$/.exec(code.target.fragment)?.[1]);
+      assert.equal(docs.split('\n')[line - 1], `## ${code.value}`, code.target.fragment);
       // Notes profile: MIN040 warning, MIN041 info.
       assert.equal(d.severity, codeOf(d) === 'MIN040' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
     }
