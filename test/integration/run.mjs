@@ -15,12 +15,14 @@ import util from 'node:util';
 import { ensureToolchain } from './toolchain.mjs';
 import {
   build,
+  codeServerCli,
   freePort,
   installExitHandlers,
   launchBrowser,
   log,
   makeTempDir,
   makeWorkspace,
+  packageVsix,
   printResults,
   summarize,
   repoRoot,
@@ -66,11 +68,25 @@ const consoleLines = [];
 try {
   const toolchain = await ensureToolchain();
   checkInterrupted();
+  // The extension under test is the packaged .vsix as code-server installs it, so what
+  // ships is what is tested (JUSTERA_TEST_FROM_SOURCE=1 tests the working tree instead).
+  const fromVsix = !process.env.JUSTERA_TEST_FROM_SOURCE;
+  const vsix = fromVsix ? packageVsix() : undefined;
+  checkInterrupted();
   build({ dev: true });
   checkInterrupted();
   if (!fs.existsSync(suiteIndex)) throw new Error(`suite not built: ${suiteIndex} missing`);
 
   tmp = makeTempDir('justera-it-');
+  let extensionPath = repoRoot;
+  if (vsix) {
+    const installDir = path.join(tmp, 'vsix-ext');
+    codeServerCli(toolchain, tmp, ['--install-extension', vsix, '--force'], { extensionsDir: installDir });
+    const installed = fs.readdirSync(installDir).find((d) => d.startsWith('justera.justera-'));
+    if (!installed) throw new Error(`the .vsix did not install into ${installDir}`);
+    extensionPath = path.join(installDir, installed);
+    log(`testing the installed .vsix: ${installed}`);
+  }
   const workspace = makeWorkspace(tmp);
   const resultsFile = path.join(tmp, 'results.json');
   const port = await freePort();
@@ -108,7 +124,7 @@ try {
 
   const url = workbenchUrl(server, {
     folder: workspace,
-    extensionDevelopmentPath: repoRoot,
+    extensionDevelopmentPath: extensionPath,
     extensionTestsPath: suiteIndex,
   });
   log(`opening workbench (time limit ${timeoutMs / 1000} s)`);

@@ -15,6 +15,14 @@ describe('activation', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} not found; loaded: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')}`);
   });
 
+  it('is not active before a Markdown document is opened', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const text = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'not minutes' });
+    await vscode.window.showTextDocument(text);
+    assert.equal(ext.isActive, false, 'activated without a Markdown document');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('activates when a Markdown file from the workspace is opened', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const editor = await openWorkspaceMarkdown();
