@@ -69,6 +69,12 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
     }
     if (!editor || !isMarkdown(editor.document)) throw new UserError(vscode.l10n.t('Open a Markdown minutes document first.'));
     const analysis = model.get(editor.document);
+    if (analysis.paused) {
+      throw new UserError(vscode.l10n.t('This file is larger than justera.maxFileSizeMB, so Justera does not check it live; raise the setting to use its commands.'));
+    }
+    if (analysis.doc.text.length !== editor.document.getText().length) {
+      throw new UserError(vscode.l10n.t('Justera is still reading this large file; try again in a moment.'));
+    }
     if (needsMinutes && !analysis.doc.isMinutes) {
       throw new UserError(vscode.l10n.t('This document is not minutes: add front matter with "typ: protokoll" or "typ: minnesanteckningar", or match the setting justera.files.'));
     }
