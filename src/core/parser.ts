@@ -33,6 +33,8 @@ export interface SectionModel {
   readonly kind: Exclude<SectionKind, 'front-matter'>;
   readonly span: Span;
   readonly heading?: Heading;
+  /** The section as the document lists it (built once, moved with the model). */
+  readonly section: Section;
   readonly item?: Item;
   readonly attendance?: Attendance;
   readonly justering?: Justering;
@@ -108,7 +110,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
     options.cache?.set(sectionText, entry, text.length);
     const m = entry.model;
     if (m.kind === 'preamble' && sectionText.trim() === '') continue;
-    sections.push({ kind: m.kind, span: m.span, ...(m.heading ? { heading: m.heading } : {}) });
+    sections.push(m.section);
     problems.push(...m.problems);
     if (m.kind === 'title' && !title && m.heading) title = m.heading;
     if (m.item) items.push(m.item);
@@ -143,11 +145,13 @@ function mergeAttendance(a: Attendance | undefined, b: Attendance): Attendance {
 
 /** Builds one section's model; a parser bug degrades to an empty section instead of throwing. */
 function safeParseSection(text: string, start: number, end: number, tree: () => Root): SectionModel {
+  let model: Omit<SectionModel, 'section'>;
   try {
-    return parseSection(text, start, end, tree());
+    model = parseSection(text, start, end, tree());
   } catch {
-    return { kind: 'preamble', span: { start, end }, problems: [] };
+    model = { kind: 'preamble', span: { start, end }, problems: [] };
   }
+  return { ...model, section: { kind: model.kind, span: model.span, ...(model.heading ? { heading: model.heading } : {}) } };
 }
 
 /**
@@ -203,7 +207,7 @@ export function shift<T>(value: T, delta: number): T {
  * Builds the model of the section `[start, end)` of `text` from its mdast (`tree`, whose
  * offsets are offsets into `text`). Spans come out in `text`'s offsets.
  */
-function parseSection(text: string, start: number, end: number, tree: Root): SectionModel {
+function parseSection(text: string, start: number, end: number, tree: Root): Omit<SectionModel, 'section'> {
   const span = { start, end };
   const first = tree.children[0];
   if (!first || first.type !== 'heading' || first.depth > 2 || startOf(first) !== start) {

@@ -1,9 +1,18 @@
 // Matching people by name across attendance, owners, signers and callout titles.
 // A party or organisation in parentheses is not part of the name.
 
+const keys = new Map<string, string>();
+
 /** Key for comparing names: no parenthesised suffix, collapsed space, lower case. */
 export function nameKey(name: string): string {
-  return stripParenthesis(name).replace(/\s+/g, ' ').trim().toLowerCase();
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = stripParenthesis(name).replace(/\s+/g, ' ').trim().toLowerCase();
+    // Names repeat across a document and its versions; the memo is bounded all the same.
+    if (keys.size > 10_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /** `Amir Haddad (M)` → `Amir Haddad`. */

@@ -25,15 +25,13 @@ function namesIn(doc: MinutesDocument, span: Span, source: Source): Mention[] {
 
 function mentions(doc: MinutesDocument): Mention[] {
   const out: Mention[] = [];
-  const seenActions = new Set<number>();
   for (const item of doc.items) {
-    const actions = [...item.actions, ...item.callouts.flatMap((c) => c.actions)];
-    for (const action of actions) {
-      if (seenActions.has(action.span.start)) continue;
-      seenActions.add(action.span.start);
-      for (const field of action.fields) {
-        if (field.key === 'owner') out.push(...namesIn(doc, field.valueSpan, 'owner'));
-      }
+    // item.actions holds the callouts' actions too.
+    for (const action of item.actions) {
+      const ownerFields = action.fields.filter((f) => f.key === 'owner');
+      // The parser split the (one) owner field already: known owners need no spans.
+      if (ownerFields.length === 1 && action.owners.every((o) => findPerson(doc, o))) continue;
+      for (const field of ownerFields) out.push(...namesIn(doc, field.valueSpan, 'owner'));
     }
     for (const callout of item.callouts) {
       if (NAMED_CALLOUTS.has(callout.kind) && callout.title.trim() !== '') {
