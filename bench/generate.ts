@@ -32,6 +32,8 @@ const WORDS = (
 export interface GeneratedMeeting {
   readonly text: string;
   readonly items: number;
+  /** The meeting date (ISO). */
+  readonly date: string;
 }
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
@@ -142,7 +144,7 @@ export function generateMeeting(options: MeetingOptions): GeneratedMeeting {
     n++;
   }
   parts.push(tail(n - 1));
-  return { text: parts.join('\n'), items: n - first };
+  return { text: parts.join('\n'), items: n - first, date };
 }
 
 /** A workspace: meetings of a few bodies across a year, numbering continuing per body. */
