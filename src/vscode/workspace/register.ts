@@ -158,12 +158,20 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
     rebuild();
   });
 
-  register(WorkspaceCommand.SearchDecisions, async () => {
+  // `query` (for scripts and tests): a § id or words of the text; the first match opens.
+  register(WorkspaceCommand.SearchDecisions, async (query?: unknown) => {
     await indexer.whenReady();
     const decisions = indexer.index.decisions();
     if (decisions.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No decisions in the workspace\'s minutes.'));
       return undefined;
+    }
+    if (typeof query === 'string') {
+      const q = query.trim().toLowerCase();
+      const hit = decisions.find((d) => d.id.toLowerCase() === q) ?? decisions.find((d) => d.text.toLowerCase().includes(q));
+      if (!hit) return undefined;
+      await openSource({ uri: hit.uri, line: hit.line });
+      return { uri: hit.uri, line: hit.line };
     }
     const picked = await vscode.window.showQuickPick(
       decisions.map((d) => ({
@@ -179,7 +187,8 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
     return picked.ref;
   });
 
-  register(WorkspaceCommand.InsertOpenActions, async (uri?: unknown) => {
+  // `options.all` (for scripts and tests): carry every missing action, without asking.
+  register(WorkspaceCommand.InsertOpenActions, async (uri?: unknown, options?: { all?: boolean }) => {
     let editor = vscode.window.activeTextEditor;
     if (uri instanceof vscode.Uri && editor?.document.uri.toString() !== uri.toString()) editor = await vscode.window.showTextDocument(uri);
     if (!editor || !isMarkdown(editor.document)) {
@@ -205,7 +214,7 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
       void vscode.window.showInformationMessage(vscode.l10n.t('No open actions from earlier meetings of {0} are missing here.', body));
       return 0;
     }
-    const chosen = await vscode.window.showQuickPick(
+    const chosen = options?.all ? candidates.map((action) => ({ action })) : await vscode.window.showQuickPick(
       candidates.map((a) => ({
         label: a.text,
         description: [a.owners.join(', '), a.due].filter(Boolean).join(' · '),
@@ -217,13 +226,17 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
     );
     if (!chosen || chosen.length === 0) return 0;
     let item: Item | undefined = followUpItem(doc);
-    if (!item) {
+    if (!item && !options?.all) {
       const pick = await vscode.window.showQuickPick(
         doc.items.map((i) => ({ label: i.heading.text, item: i })),
         { placeHolder: vscode.l10n.t('No follow-up item (e.g. "Utestående ärenden") found: choose the item to insert into') },
       );
       if (!pick) return 0;
       item = pick.item;
+    }
+    if (!item) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No follow-up item (e.g. "Utestående ärenden") found to insert the actions into.'));
+      return 0;
     }
     const actions: IndexedAction[] = chosen.map((c) => c.action);
     const edit = carryOverEdit(doc, item, actions);

@@ -151,6 +151,32 @@ Inga kommentarer.
     assert.ok(diagnostics.some((d) => /Åtgärd 3/.test(d.message)));
   });
 
+  it('inserts the open actions of earlier meetings into the follow-up item, with [från::]', async () => {
+    const uri = vscode.Uri.joinPath(dir(), 'tn-au-2024-06-25.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const inserted = await vscode.commands.executeCommand<number>('justera.insertOpenActions', uri, { all: true });
+    assert.equal(inserted, 2);
+    const text = document.getText();
+    const last = series[3]!;
+    assert.match(text, new RegExp(`^- \\[ \\] Åtgärd 3 \\[ansvarig:: [^\\]]+\\] \\[senast:: [0-9-]+\\] \\[från:: ${last.date} §${last.actionItem}\\]`, 'm'));
+    assert.match(text, /^- \[ \] Åtgärd 2 .*\[från:: /m);
+    // Carried into this meeting's follow-up item: MIN045 has nothing left to report.
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'MIN045'), 15000);
+    // Nothing is missing any more.
+    assert.equal(await vscode.commands.executeCommand<number>('justera.insertOpenActions', uri, { all: true }), 0);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('searches decisions across meetings and opens the one chosen', async () => {
+    const ref = await vscode.commands.executeCommand<{ uri: string; line: number }>('justera.searchDecisions', '§48.1');
+    assert.ok(ref, 'found §48.1');
+    const editor = vscode.window.activeTextEditor!;
+    assert.match(editor.document.uri.path, /ks-au-2024-04-16\.md$/);
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /^> \[!beslut\]/);
+    assert.equal(await vscode.commands.executeCommand('justera.searchDecisions', 'no decision says this'), undefined);
+  });
+
   it('deleting a file removes its actions; the index is cached in the extension storage', async () => {
     await vscode.workspace.fs.delete(uriOf(3));
     // Without the last meeting, meeting 2's own action and its carried one are open.
