@@ -155,4 +155,21 @@ describe('decisions and actions tree', () => {
     assert.deepEqual(await api.provider.getChildren(), []);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('shows open actions only, all again, and refreshes, from the view toolbar commands', async () => {
+    const board = await openWorkspaceMarkdown('board-2024-03-12.md');
+    await waitFor(() => api.provider.document?.uri.toString() === board.document.uri.toString() && api.provider.nodes.length > 0, 10000, 'the tree to show the board');
+    const actions = async () => (await readTree(api)).filter((n): n is ActionNode => n.type === 'action').map((a) => a.action.status);
+    const all = await actions();
+    assert.ok(all.includes('done') && all.includes('cancelled'), all.join());
+    await vscode.commands.executeCommand('justera.tree.showOpenOnly');
+    const open = await actions();
+    assert.ok(open.length > 0 && open.every((s) => s === 'open' || s === 'in-progress'), open.join());
+    assert.ok(api.view.message, 'the view says a filter is on');
+    await vscode.commands.executeCommand('justera.tree.showAllActions');
+    assert.deepEqual(await actions(), all);
+    await vscode.commands.executeCommand('justera.tree.refresh');
+    assert.deepEqual(await actions(), all);
+    await vscode.window.showTextDocument(editor.document);
+  });
 });

@@ -177,6 +177,18 @@ Inga kommentarer.
     assert.equal(await vscode.commands.executeCommand('justera.searchDecisions', 'no decision says this'), undefined);
   });
 
+  it('filters the decisions view by text, and refresh rescans the workspace', async () => {
+    const all = api.allDecisions.total;
+    await vscode.commands.executeCommand('justera.allDecisions.filter', 'markanvisning');
+    assert.ok(api.allDecisions.total > 0 && api.allDecisions.total < all, `${api.allDecisions.total} of ${all}`);
+    assert.deepEqual(api.allDecisions.nodes.map((n) => (n.kind === 'body' ? n.body : '')), ['Kommunstyrelsens arbetsutskott']);
+    await vscode.commands.executeCommand('justera.allDecisions.clearFilter');
+    assert.equal(api.allDecisions.total, all);
+    const scans = api.index().fullScans;
+    await vscode.commands.executeCommand('justera.workspace.refresh');
+    await waitFor(() => api.index().fullScans > scans, 15000, 'a rescan');
+  });
+
   it('deleting a file removes its actions; the index is cached in the extension storage', async () => {
     await vscode.workspace.fs.delete(uriOf(3));
     // Without the last meeting, meeting 2's own action and its carried one are open.
