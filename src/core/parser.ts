@@ -6,6 +6,7 @@ import type { Blockquote, ListItem, Nodes, Paragraph as MdParagraph, Root } from
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseFrontMatter } from './frontMatter';
+import { moveSection } from './move';
 import { remarkTaskListItem } from './remarkTaskList';
 import {
   APPROVED_ITEMS_LABELS, ATTENDANCE_GROUPS, ATTENDANCE_TITLES, CALLOUT_WORDS, FIELD_KEYS, JUSTERING_TITLES,
@@ -17,7 +18,7 @@ import type {
 } from './model';
 import { splitNames, stripParenthesis } from './people';
 import { splitSections, type RawSection } from './sections';
-import { collapseSpace } from './text';
+import { collapseSpace, detach } from './text';
 
 export interface ParseOptions {
   /** The file's path matches `justera.files`: minutes even without a profile. */
@@ -100,12 +101,15 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
     const whole = wholeTrees?.[bodyIndex++];
     let entry = options.cache?.get(sectionText, r.start, text.length);
     if (!entry) {
+      // Parsed alone, a section is copied out of the document first: its model is cached
+      // across versions and must not keep this version's whole text alive.
+      const own = whole ? '' : detach(sectionText);
       const model = whole
         ? safeParseSection(text, r.start, r.end, () => whole)
-        : shift(safeParseSection(sectionText, 0, sectionText.length, () => processor.parse(sectionText) as Root), r.start);
+        : moveSection(safeParseSection(own, 0, own.length, () => processor.parse(own) as Root), r.start);
       entry = { start: r.start, model, memo: new Map() };
     } else if (entry.start !== r.start) {
-      entry = { start: r.start, model: shift(entry.model, r.start - entry.start), memo: entry.memo };
+      entry = { start: r.start, model: moveSection(entry.model, r.start - entry.start), memo: entry.memo };
     }
     options.cache?.set(sectionText, entry, text.length);
     const m = entry.model;
@@ -176,28 +180,6 @@ function groupBySection(tree: Root, bodies: readonly RawSection[]): Root[] | und
     out[i]!.children.push(node);
   }
   return out;
-}
-
-/**
- * A copy of a section model with every span moved by `delta`. In the model an object
- * with numeric `start` and `end` is a span; strings are shared, not copied.
- */
-export function shift<T>(value: T, delta: number): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    // Model arrays are never mutated: one without objects (empty, or names) is shared.
-    if (value.length === 0 || typeof value[0] !== 'object') return value;
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = shift(value[i], delta);
-    return out as T;
-  }
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.start === 'number' && typeof obj.end === 'number') {
-    return { start: obj.start + delta, end: obj.end + delta } as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const k in obj) out[k] = shift(obj[k], delta);
-  return out as T;
 }
 
 // ---------------------------------------------------------------------------

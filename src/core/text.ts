@@ -52,6 +52,15 @@ export class LineIndex {
   }
 }
 
+/**
+ * A copy of `s` that does not keep alive the string it was sliced from: engines share
+ * the parent's characters with a slice, so a model built from a slice of one version of
+ * a large document would hold that whole version for as long as the model is cached.
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 /** The document's line break (`\r\n` when the first break is one), for inserted text. */
 export function eolOf(text: string): string {
   const i = text.indexOf('\n');

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { analyzeFull, DocumentAnalyzer } from '../../src/core/analysis';
 import { generateMeeting } from '../../bench/generate';
@@ -65,6 +67,45 @@ describe('incremental analysis', () => {
     } finally {
       (rule as { checkItem: Rule['checkItem'] }).checkItem = original;
     }
+  });
+
+  it('keeps what moved sections share shared (a decision is also a callout, its actions the item\'s)', () => {
+    const analyzer = new DocumentAnalyzer();
+    const text = texts[3]!;
+    analyzer.analyze(text, { today });
+    const { doc } = analyzer.analyze('x' + text, { today });
+    const items = doc.items.filter((i) => i.decisions.some((d) => d.actions.length > 0));
+    assert.ok(items.length > 0);
+    for (const item of items) {
+      for (const d of item.decisions) {
+        assert.ok(item.callouts.includes(d));
+        for (const a of d.actions) assert.ok(item.actions.includes(a));
+      }
+    }
+  });
+
+  it('does not keep earlier versions of the text alive', function () {
+    this.timeout(20_000);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const used = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    // Two bytes a character (å, ä, ö): each version of this text is about 800 KB.
+    let text = generateMeeting({ seed: 3, bytes: 400_000 }).text;
+    const analyzer = new DocumentAnalyzer();
+    analyzer.analyze(text, { today });
+    const before = used();
+    // One edit in each of 40 sections: a model that held on to the version it was
+    // parsed from would keep 40 versions (some 30 MB) alive.
+    for (let i = 0; i < 40; i++) {
+      const at = text.indexOf('\n## ', Math.floor((i / 40) * text.length)) + 8;
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      analyzer.analyze(text, { today });
+    }
+    const grown = used() - before;
+    assert.ok(grown < 10e6, `heap grew by ${(grown / 1e6).toFixed(1)} MB`);
   });
 
   it('gives exactly the result of a full analysis, for random documents and random edits', () => {
