@@ -21,28 +21,66 @@ export interface CachedSection {
  * Keeps the section models of the last parse only: after an edit the untouched
  * sections hit, and memory stays bounded by one version of the document. A section
  * before the edit is found at its old start, one after it at its old distance to the
- * end, each confirmed by comparing its text, so typing hashes no section text. Only
- * when that fails (several places changed) are the last parse's sections looked up by text.
+ * end, each confirmed by comparing its text, so typing hashes no section text. A
+ * section found at neither place (it was moved, or pasted) is looked for among the
+ * last parse's sections of the same length.
  */
 export class GenerationalSectionCache implements SectionCache {
+  /** The last parse's sections, in document order (so by start, and by distance to the end reversed). */
   private previous: CachedSection[] = [];
-  private byStart = new Map<number, CachedSection>();
-  private byEnd = new Map<number, CachedSection>();
-  private byText: Map<string, SectionCacheEntry> | undefined;
+  private byLength: Map<number, CachedSection[]> | undefined;
   private current: CachedSection[] = [];
   hits = 0;
   misses = 0;
 
   get(text: string, start: number, textLength: number): SectionCacheEntry | undefined {
-    const same = (s: CachedSection | undefined) => (s && s.text.length === text.length && s.text === text ? s.entry : undefined);
-    let entry = same(this.byStart.get(start)) ?? same(this.byEnd.get(textLength - start));
-    if (!entry && this.previous.length > 0) {
-      this.byText ??= new Map(this.previous.map((s) => [s.text, s.entry]));
-      entry = this.byText.get(text);
-    }
+    const entry = this.at(text, start, textLength) ?? this.moved(text);
     if (entry) this.hits++;
     else this.misses++;
     return entry;
+  }
+
+  /** The section that stood at the same start, or at the same distance to the end, with the same text. */
+  private at(text: string, start: number, textLength: number): SectionCacheEntry | undefined {
+    const p = this.previous;
+    const same = (i: number) => {
+      const s = p[i];
+      return s && s.text.length === text.length && s.text === text ? s.entry : undefined;
+    };
+    // Binary searches: starts ascend, distances to the end descend.
+    let lo = 0;
+    let hi = p.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid]!.entry.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (p[lo]?.entry.start === start) {
+      const hit = same(lo);
+      if (hit) return hit;
+    }
+    const fromEnd = textLength - start;
+    lo = 0;
+    hi = p.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid]!.fromEnd > fromEnd) lo = mid + 1;
+      else hi = mid;
+    }
+    return p[lo]?.fromEnd === fromEnd ? same(lo) : undefined;
+  }
+
+  private moved(text: string): SectionCacheEntry | undefined {
+    if (this.previous.length === 0) return undefined;
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const s of this.previous) {
+        const list = this.byLength.get(s.text.length);
+        if (list) list.push(s);
+        else this.byLength.set(s.text.length, [s]);
+      }
+    }
+    return this.byLength.get(text.length)?.find((s) => s.text === text)?.entry;
   }
 
   set(text: string, entry: SectionCacheEntry, textLength: number): void {
@@ -67,9 +105,7 @@ export class GenerationalSectionCache implements SectionCache {
   /** Ends one parse: what it did not use is dropped at the end of the next. */
   endGeneration(): void {
     this.previous = this.current;
-    this.byStart = new Map(this.current.map((s) => [s.entry.start, s]));
-    this.byEnd = new Map(this.current.map((s) => [s.fromEnd, s]));
-    this.byText = undefined;
+    this.byLength = undefined;
     this.current = [];
   }
 }
