@@ -16,7 +16,38 @@ export interface RawSection {
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^#{1,2}(?:[ \t]|$)/;
-const HTML_BLOCK = /^ {0,3}<(?:!--|\/?(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|pre|section|table|ul|script|style)\b)/i;
+const BLOCK_TAGS = new Set(
+  ('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset ' +
+    'figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu ' +
+    'menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul').split(' '),
+);
+const RAW_TAG = /^ {0,3}<(pre|script|style|textarea)(?=[ \t>]|$)/i;
+const BLOCK_TAG = /^ {0,3}<\/?([A-Za-z][A-Za-z0-9]*)(?=[ \t>]|\/>|$)/;
+const ATTRIBUTE = `[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^ \\t"'=<>\`]+|'[^']*'|"[^"]*"))?`;
+const COMPLETE_TAG = new RegExp(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*[ \\t]*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`);
+/** Blank as CommonMark has it: an HTML block of kinds 6 and 7 ends before one. */
+const BLANK = 'blank';
+type HtmlEnd = RegExp | typeof BLANK;
+
+/**
+ * The end condition of the HTML block a line opens (CommonMark's seven kinds), or
+ * undefined. Kind 7 (any lone tag) cannot interrupt a paragraph: `afterParagraph` says
+ * the previous line may have left one open.
+ */
+function htmlBlockEnd(t: string, afterParagraph: boolean): HtmlEnd | undefined {
+  const raw = RAW_TAG.exec(t);
+  if (raw) return new RegExp(`</${raw[1]}>`, 'i');
+  const rest = t.trimStart();
+  if (rest.startsWith('<!--')) return /-->/;
+  if (rest.startsWith('<?')) return /\?>/;
+  if (rest.startsWith('<![CDATA[')) return /\]\]>/;
+  if (/^<![A-Za-z]/.test(rest)) return />/;
+  const tag = BLOCK_TAG.exec(t);
+  if (tag && BLOCK_TAGS.has(tag[1]!.toLowerCase())) return BLANK;
+  if (afterParagraph) return undefined;
+  // An opening pre, script, style or textarea tag was taken as kind 1 above.
+  return COMPLETE_TAG.test(t) ? BLANK : undefined;
+}
 
 /** Splits `text` into its line start offsets (\n, \r\n and \r breaks). */
 export function lineStarts(text: string): number[] {
@@ -37,72 +68,135 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineText(text: string, starts: number[], i: number): string {
-  const s = starts[i]!;
-  const e = i + 1 < starts.length ? starts[i + 1]! : text.length;
-  return text.slice(s, e).replace(/\r?\n$|\r$/, '');
+/**
+ * Walks the lines of a text without building an array of them: `start` and `end` (before
+ * the break) of the current line, `next` the start of the one after. A text ending in a
+ * break has a last, empty line, as in `lineStarts`.
+ */
+class LineCursor {
+  start = 0;
+  end = 0;
+  next = 0;
+  /** The next `\r` at or after the current line (-1: none left), so CR-free text never looks again. */
+  private cr: number;
+
+  constructor(private readonly text: string) {
+    this.cr = text.indexOf('\r');
+    this.seek(0);
+  }
+
+  get done(): boolean {
+    return this.start > this.text.length;
+  }
+
+  advance(): void {
+    this.seek(this.next);
+  }
+
+  line(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  private seek(at: number): void {
+    const text = this.text;
+    this.start = at;
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (this.cr >= 0 && this.cr < at) this.cr = text.indexOf('\r', at);
+    if (this.cr >= 0 && this.cr < nl) {
+      this.end = this.cr;
+      this.next = this.cr + 1 === nl && nl < text.length ? nl + 1 : this.cr + 1;
+    } else {
+      this.end = nl;
+      this.next = nl + 1;
+    }
+  }
+}
+
+/**
+ * Whether a line can open or close a block the scan follows, or be a heading: only
+ * lines starting (after up to three spaces) with one of `#`, a fence character or `<`.
+ */
+function mayMatter(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 0x20) i++;
+  const c = text.charCodeAt(i);
+  return c === 0x23 /* # */ || c === 0x60 /* ` */ || c === 0x7e /* ~ */ || c === 0x3c /* < */;
+}
+
+/** Blank as CommonMark has it: spaces and tabs only. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
 }
 
 export function splitSections(text: string): RawSection[] {
-  const starts = lineStarts(text);
-  const n = starts.length;
   const out: RawSection[] = [];
-  let line = 0;
+  let line = new LineCursor(text);
 
-  if (/^---[ \t]*$/.test(lineText(text, starts, 0)) && n > 1) {
-    let close = -1;
-    for (let i = 1; i < n; i++) {
-      if (/^(?:---|\.\.\.)[ \t]*$/.test(lineText(text, starts, i))) {
-        close = i;
-        break;
-      }
-    }
-    if (close >= 0) {
-      const end = close + 1 < n ? starts[close + 1]! : text.length;
-      out.push({ kind: 'front-matter', start: 0, end, contentStart: starts[1]!, contentEnd: starts[close]! });
-      line = close + 1;
+  if (/^---[ \t]*$/.test(line.line()) && line.next <= text.length) {
+    const contentStart = line.next;
+    line.advance();
+    while (!line.done && !/^(?:---|\.\.\.)[ \t]*$/.test(line.line())) line.advance();
+    if (!line.done) {
+      out.push({ kind: 'front-matter', start: 0, end: Math.min(line.next, text.length), contentStart, contentEnd: line.start });
+      line.advance();
     } else {
       // No closing fence: take the YAML-looking lines up to the first heading so the
       // file can still be recognised and the problem reported.
-      let i = 1;
-      while (i < n && !HEADING.test(lineText(text, starts, i))) i++;
-      const end = i < n ? starts[i]! : text.length;
-      out.push({ kind: 'front-matter', start: 0, end, contentStart: starts[1]!, contentEnd: end, unterminated: true });
-      line = i;
+      const fm = new LineCursor(text);
+      fm.advance();
+      while (!fm.done && !HEADING.test(fm.line())) fm.advance();
+      const end = fm.done ? text.length : fm.start;
+      out.push({ kind: 'front-matter', start: 0, end, contentStart, contentEnd: end, unterminated: true });
+      line = fm;
     }
   }
 
-  let sectionStart = line < n ? starts[line]! : text.length;
+  let sectionStart = line.done ? text.length : line.start;
   let fence: { char: string; length: number } | undefined;
-  let html = false;
-  for (let i = line; i < n; i++) {
+  let html: HtmlEnd | undefined;
+  // Whether the line before may have left a paragraph open (a lone tag cannot interrupt one).
+  let afterParagraph = false;
+  for (; !line.done; line.advance()) {
+    const blank = isBlank(text, line.start, line.end);
+    const was = afterParagraph;
+    afterParagraph = !blank && text.charCodeAt(line.start) !== 0x23; /* # */
+    if (html) {
+      if (html === BLANK ? blank : html.test(line.line())) html = undefined;
+      continue;
+    }
     // Most lines are prose: only a line starting with one of these can open or close a
-    // block the scan follows, be a heading, or (in an HTML block) be blank.
-    const c = text.charCodeAt(starts[i]!);
-    if (!html && c !== 0x23 /* # */ && c !== 0x60 /* ` */ && c !== 0x7e /* ~ */ && c !== 0x20 && c !== 0x3c /* < */) continue;
-    const t = lineText(text, starts, i);
+    // block the scan follows, or be a heading.
+    if (!mayMatter(text, line.start, line.end)) continue;
+    const t = line.line();
     if (fence) {
       const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(t);
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (html) {
-      if (t.trim() === '') html = false;
+      afterParagraph = false;
       continue;
     }
     const f = FENCE_OPEN.exec(t);
     if (f) {
       // A backtick fence whose info string holds a backtick is not a fence.
-      if (!(f[1]![0] === '`' && t.slice(f[0].length).includes('`'))) fence = { char: f[1]![0]!, length: f[1]!.length };
+      if (!(f[1]![0] === '`' && t.slice(f[0].length).includes('`'))) {
+        fence = { char: f[1]![0]!, length: f[1]!.length };
+        afterParagraph = false;
+      }
       continue;
     }
-    if (HTML_BLOCK.test(t)) {
-      html = true;
-      continue;
+    if (t.trimStart().startsWith('<')) {
+      const end = htmlBlockEnd(t, was);
+      // Kinds 1 to 5 may end on the line that opens them.
+      if (end && !(end !== BLANK && end.test(t))) html = end;
+      if (end) continue;
     }
-    if (HEADING.test(t) && starts[i]! > sectionStart) {
-      out.push({ kind: 'body', start: sectionStart, end: starts[i]! });
-      sectionStart = starts[i]!;
+    if (HEADING.test(t) && line.start > sectionStart) {
+      out.push({ kind: 'body', start: sectionStart, end: line.start });
+      sectionStart = line.start;
     }
   }
   if (sectionStart < text.length || out.length === 0) out.push({ kind: 'body', start: sectionStart, end: text.length });
