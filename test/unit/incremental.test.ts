@@ -69,6 +69,18 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('checks owners again when the attendance list changes (MIN013)', () => {
+    const text = texts[3]!.replace(/\[ansvarig:: [^\]]+\]/, '[ansvarig:: Okänd Person]');
+    const analyzer = new DocumentAnalyzer();
+    const unknown = (t: string) => analyzer.analyze(t, { today }).findings.filter((f) => f.code === 'MIN013').length;
+    assert.equal(unknown(text), 1);
+    assert.equal(unknown(text.replace('x', 'y')), 1);
+    const added = text.replace('### Beslutande\n\n', '### Beslutande\n\n- Okänd Person (S)\n');
+    assert.notEqual(added, text);
+    assert.equal(unknown(added), 0);
+    assert.deepStrictEqual(analyzer.analyze(text, { today }), analyzeFull(text, { today }));
+  });
+
   it('keeps what moved sections share shared (a decision is also a callout, its actions the item\'s)', () => {
     const analyzer = new DocumentAnalyzer();
     const text = texts[3]!;

@@ -1,9 +1,9 @@
 // MIN013 unknown-person: owners, signers and the people named on callouts are in the attendance list.
 import { CALLOUT_SPELLING } from '../../keywords';
-import type { CalloutKind, MinutesDocument, Span } from '../../model';
+import type { CalloutKind, Item, MinutesDocument, Span } from '../../model';
 import { splitNames, stripParenthesis } from '../../people';
 import { addAttendeeEdit, findPerson, loc } from '../rule-utils';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 
 type Source = 'owner' | 'signer' | CalloutKind;
 
@@ -23,26 +23,53 @@ function namesIn(doc: MinutesDocument, span: Span, source: Source): Mention[] {
     .map((n) => ({ name: n.name, span: { start: span.start + n.start, end: span.start + n.end }, source }));
 }
 
-function mentions(doc: MinutesDocument): Mention[] {
+/** The names an item mentions: action owners and the people named on callouts. */
+function itemMentions(doc: MinutesDocument, item: Item): Mention[] {
   const out: Mention[] = [];
-  for (const item of doc.items) {
-    // item.actions holds the callouts' actions too.
-    for (const action of item.actions) {
-      const ownerFields = action.fields.filter((f) => f.key === 'owner');
-      // The parser split the (one) owner field already: known owners need no spans.
-      if (ownerFields.length === 1 && action.owners.every((o) => findPerson(doc, o))) continue;
-      for (const field of ownerFields) out.push(...namesIn(doc, field.valueSpan, 'owner'));
-    }
-    for (const callout of item.callouts) {
-      if (NAMED_CALLOUTS.has(callout.kind) && callout.title.trim() !== '') {
-        out.push(...namesIn(doc, callout.titleSpan, callout.kind));
-      }
+  // item.actions holds the callouts' actions too.
+  for (const action of item.actions) {
+    const ownerFields = action.fields.filter((f) => f.key === 'owner');
+    // The parser split the (one) owner field already: known owners need no spans.
+    if (ownerFields.length === 1 && action.owners.every((o) => findPerson(doc, o))) continue;
+    for (const field of ownerFields) out.push(...namesIn(doc, field.valueSpan, 'owner'));
+  }
+  for (const callout of item.callouts) {
+    if (NAMED_CALLOUTS.has(callout.kind) && callout.title.trim() !== '') {
+      out.push(...namesIn(doc, callout.titleSpan, callout.kind));
     }
   }
+  return out;
+}
+
+function signerMentions(doc: MinutesDocument): Mention[] {
+  const out: Mention[] = [];
   for (const signer of doc.justering?.signers ?? []) {
     if (signer.name.trim() !== '') out.push({ name: signer.name.trim(), span: signer.nameSpan, source: 'signer' });
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/** Without an attendance list MIN010 reports; every name would be unknown here. */
+function hasAttendance(doc: MinutesDocument): boolean {
+  return !!doc.attendance && doc.attendance.people.length > 0;
+}
+
+function reportUnknown(ctx: RuleContext, mentions: readonly Mention[]): void {
+  const { doc } = ctx;
+  for (const m of mentions) {
+    if (findPerson(doc, m.name)) continue;
+    const where = WHERE[m.source];
+    const prefer = m.source === 'owner' ? 'also-present' : 'members';
+    const edit = addAttendeeEdit(doc, m.name, [], prefer);
+    ctx.report({
+      span: m.span,
+      message: loc(
+        `${where.sv} ${m.name} finns inte i närvarolistan: lägg till personen eller rätta namnet`,
+        `${where.en} ${m.name} is not in the attendance list: add them or correct the name`,
+      ),
+      ...(edit ? { fix: { title: loc(`Lägg till ${m.name} i närvarolistan`, `Add ${m.name} to the attendance list`), edits: [edit] } } : {}),
+    });
+  }
 }
 
 const WHERE: Record<Source, { sv: string; en: string }> = {
@@ -93,22 +120,16 @@ export const rule: Rule = {
   },
 
   check(ctx) {
-    const { doc } = ctx;
-    // Without an attendance list MIN010 reports; every name would be unknown here.
-    if (!doc.attendance || doc.attendance.people.length === 0) return;
-    for (const m of mentions(doc)) {
-      if (findPerson(doc, m.name)) continue;
-      const where = WHERE[m.source];
-      const prefer = m.source === 'owner' ? 'also-present' : 'members';
-      const edit = addAttendeeEdit(doc, m.name, [], prefer);
-      ctx.report({
-        span: m.span,
-        message: loc(
-          `${where.sv} ${m.name} finns inte i närvarolistan: lägg till personen eller rätta namnet`,
-          `${where.en} ${m.name} is not in the attendance list: add them or correct the name`,
-        ),
-        ...(edit ? { fix: { title: loc(`Lägg till ${m.name} i närvarolistan`, `Add ${m.name} to the attendance list`), edits: [edit] } } : {}),
-      });
-    }
+    this.checkDocument!(ctx);
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  checkDocument(ctx) {
+    if (hasAttendance(ctx.doc)) reportUnknown(ctx, signerMentions(ctx.doc));
+  },
+  // Whether a name is known depends on the attendees' names only. (A finding's fix adds
+  // to the attendance list, outside the item: such findings are not kept, but found again.)
+  itemContext: (ctx) => (ctx.doc.attendance?.people ?? []).map((p) => p.name).join('\u0001'),
+  checkItem(ctx, item) {
+    if (hasAttendance(ctx.doc)) reportUnknown(ctx, itemMentions(ctx.doc, item));
   },
 };
