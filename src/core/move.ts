@@ -1,66 +1,63 @@
 // Moving a section model to a new place in the document: a copy with every span
 // shifted. Typing moves every section after the cursor, so this is on the hot path of
-// incremental analysis: it is written per model type (no generic walk), and an object
-// the model shares (a heading, a decision that is also a callout, an action that is
-// also a callout's) is copied once and stays shared. A span added to the model must be
-// added here; the property test comparing incremental and full parses catches a miss.
-import type { SectionModel } from './parser';
+// incremental analysis. Each type is copied by a literal with the parser's properties
+// in the parser's order (one shape per type for the engine), and an object the model
+// shares (a heading, a decision that is also a callout, an action that is also a
+// callout's) is copied once and stays shared. A property added to the model must be
+// added here: the incremental tests compare moved models with parsed ones, keys in order.
+import { asDecision, type SectionModel } from './parser';
 import type {
-  Action, Attendance, Callout, Field, Heading, Item, Justering, Notice, NoticeLine, ParseProblem, Person, Section, Signer, Span,
-  SubTopic,
+  Action, Attendance, Callout, Decision, Field, Heading, Item, Justering, Notice, NoticeLine, ParseProblem, Person, Signer, Span, SubTopic,
 } from './model';
 
 export function moveSection(model: SectionModel, delta: number): SectionModel {
   if (delta === 0) return model;
   const d = delta;
-  const heading = model.heading && moveHeading(model.heading, d);
-  const same = (h: Heading): Heading => (h === model.heading ? heading! : moveHeading(h, d));
-  const span = model.section.span === model.span ? undefined : move(model.span, d);
-  const section: Section = moveSectionEntry(model.section, d, model.heading, heading);
-  const out: { -readonly [K in keyof SectionModel]: SectionModel[K] } = {
-    ...model,
-    span: span ?? section.span,
-    section,
+  const old = model.heading;
+  const heading = old && moveHeading(old, d);
+  const same = (h: Heading): Heading => (h === old ? heading! : moveHeading(h, d));
+  const span = move(model.span, d);
+  const s = model.section;
+  return {
+    kind: model.kind,
+    span,
+    heading,
+    section: { kind: s.kind, span: s.span === model.span ? span : move(s.span, d), heading: s.heading && same(s.heading) },
+    item: model.item && moveItem(model.item, d, same),
+    attendance: model.attendance && moveAttendance(model.attendance, d, same),
+    justering: model.justering && moveJustering(model.justering, d, same),
+    notice: model.notice && moveNotice(model.notice, d, same),
     problems: model.problems.length === 0 ? model.problems : model.problems.map((p) => moveProblem(p, d)),
   };
-  if (heading) out.heading = heading;
-  if (model.item) out.item = moveItem(model.item, d, same);
-  if (model.attendance) out.attendance = moveAttendance(model.attendance, d, same);
-  if (model.justering) out.justering = moveJustering(model.justering, d, same);
-  if (model.notice) out.notice = moveNotice(model.notice, d, same);
-  return out;
 }
 
 function move(s: Span, d: number): Span {
   return { start: s.start + d, end: s.end + d };
 }
 
-function moveSectionEntry(s: Section, d: number, oldHeading: Heading | undefined, heading: Heading | undefined): Section {
-  if (!s.heading) return { ...s, span: move(s.span, d) };
-  return { ...s, span: move(s.span, d), heading: s.heading === oldHeading ? heading! : moveHeading(s.heading, d) };
-}
-
 function moveHeading(h: Heading, d: number): Heading {
-  return { ...h, span: move(h.span, d), textSpan: move(h.textSpan, d) };
+  return { depth: h.depth, text: h.text, span: move(h.span, d), textSpan: move(h.textSpan, d) };
 }
 
 function moveProblem(p: ParseProblem, d: number): ParseProblem {
-  return { ...p, span: move(p.span, d) };
-}
-
-function moveField(f: Field, d: number): Field {
-  return { ...f, span: move(f.span, d), valueSpan: move(f.valueSpan, d) };
+  return { kind: p.kind, message: p.message, span: move(p.span, d) };
 }
 
 function moveFields(fields: readonly Field[], d: number): readonly Field[] {
   if (fields.length === 0) return fields;
   const out = new Array<Field>(fields.length);
-  for (let i = 0; i < fields.length; i++) out[i] = moveField(fields[i]!, d);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    out[i] = { key: f.key, rawKey: f.rawKey, value: f.value, span: move(f.span, d), valueSpan: move(f.valueSpan, d) };
+  }
   return out;
 }
 
 function moveAction(a: Action, d: number): Action {
-  return { ...a, span: move(a.span, d), boxSpan: move(a.boxSpan, d), fields: moveFields(a.fields, d) };
+  return {
+    text: a.text, span: move(a.span, d), boxSpan: move(a.boxSpan, d), status: a.status, owners: a.owners,
+    due: a.due, done: a.done, from: a.from, fields: moveFields(a.fields, d), decisionId: a.decisionId,
+  };
 }
 
 function moveItem(item: Item, d: number, heading: (h: Heading) => Heading): Item {
@@ -79,60 +76,79 @@ function moveItem(item: Item, d: number, heading: (h: Heading) => Heading): Item
       return (i >= 0 ? callouts[i]! : moveCallout(c, d, sameAction)) as typeof c;
     });
   return {
-    ...item,
     heading: heading(item.heading),
     span: move(item.span, d),
+    number: item.number,
+    numberStyle: item.numberStyle,
     numberSpan: move(item.numberSpan, d),
+    title: item.title,
     fields: moveFields(item.fields, d),
-    subTopics: item.subTopics.length === 0 ? item.subTopics : item.subTopics.map((t) => moveSubTopic(t, d)),
+    dnr: item.dnr,
+    informational: item.informational,
+    subTopics: item.subTopics.length === 0 ? item.subTopics : item.subTopics.map((t) => ({ heading: moveHeading(t.heading, d), span: move(t.span, d) }) as SubTopic),
     decisions,
     callouts,
     actions,
-    paragraphs: item.paragraphs.length === 0 ? item.paragraphs : item.paragraphs.map((p) => ({ ...p, span: move(p.span, d) })),
+    paragraphs: item.paragraphs.length === 0 ? item.paragraphs : item.paragraphs.map((p) => ({ span: move(p.span, d), text: p.text, container: p.container })),
   };
-}
-
-function moveSubTopic(t: SubTopic, d: number): SubTopic {
-  return { ...t, heading: moveHeading(t.heading, d), span: move(t.span, d) };
 }
 
 function moveCallout(c: Callout, d: number, action: (a: Action) => Action): Callout {
-  return {
-    ...c,
+  const callout: Callout = {
+    kind: c.kind,
+    typeWord: c.typeWord,
     span: move(c.span, d),
     markerSpan: move(c.markerSpan, d),
+    title: c.title,
     titleSpan: move(c.titleSpan, d),
+    text: c.text,
     fields: moveFields(c.fields, d),
+    vote: c.vote,
+    immediateApproval: c.immediateApproval,
     actions: c.actions.length === 0 ? c.actions : c.actions.map(action),
   };
+  // Every decision callout is a Decision (parser.ts makes them with asDecision).
+  return c.kind === 'decision' ? asDecision(callout, (c as Decision).id, (c as Decision).index) : callout;
 }
 
 function movePerson(p: Person, d: number): Person {
-  return { ...p, nameSpan: move(p.nameSpan, d), span: move(p.span, d), fields: moveFields(p.fields, d) };
+  return {
+    name: p.name, nameSpan: move(p.nameSpan, d), organisation: p.organisation, party: p.party, roles: p.roles, presence: p.presence,
+    replaces: p.replaces, group: p.group, span: move(p.span, d), fields: moveFields(p.fields, d),
+  };
 }
 
 function moveAttendance(a: Attendance, d: number, heading: (h: Heading) => Heading): Attendance {
-  return { ...a, heading: heading(a.heading), span: move(a.span, d), people: a.people.map((p) => movePerson(p, d)) };
+  return { heading: heading(a.heading), span: move(a.span, d), people: a.people.map((p) => movePerson(p, d)) };
 }
 
 function moveSigner(s: Signer, d: number): Signer {
-  return { ...s, nameSpan: move(s.nameSpan, d), span: move(s.span, d), fields: moveFields(s.fields, d) };
+  return {
+    role: s.role, name: s.name, nameSpan: move(s.nameSpan, d), label: s.label, span: move(s.span, d), signed: s.signed,
+    fields: moveFields(s.fields, d),
+  };
 }
 
 function moveJustering(j: Justering, d: number, heading: (h: Heading) => Heading): Justering {
-  const out = { ...j, heading: heading(j.heading), span: move(j.span, d), signers: j.signers.map((s) => moveSigner(s, d)) };
-  if (j.approvedItems) out.approvedItems = { ...j.approvedItems, span: move(j.approvedItems.span, d), valueSpan: move(j.approvedItems.valueSpan, d) };
-  return out;
+  const a = j.approvedItems;
+  return {
+    heading: heading(j.heading),
+    span: move(j.span, d),
+    signers: j.signers.map((s) => moveSigner(s, d)),
+    approvedItems: a && { text: a.text, span: move(a.span, d), valueSpan: move(a.valueSpan, d), from: a.from, to: a.to },
+  };
 }
 
-function moveNoticeLine(l: NoticeLine, d: number): NoticeLine {
-  return { ...l, span: move(l.span, d), valueSpan: move(l.valueSpan, d) };
+function moveNoticeLine(l: NoticeLine | undefined, d: number): NoticeLine | undefined {
+  return l && { value: l.value, span: move(l.span, d), valueSpan: move(l.valueSpan, d) };
 }
 
 function moveNotice(n: Notice, d: number, heading: (h: Heading) => Heading): Notice {
-  const out: { -readonly [K in keyof Notice]: Notice[K] } = { ...n, heading: heading(n.heading), span: move(n.span, d) };
-  if (n.posted) out.posted = moveNoticeLine(n.posted, d);
-  if (n.removed) out.removed = moveNoticeLine(n.removed, d);
-  if (n.storage) out.storage = moveNoticeLine(n.storage, d);
-  return out;
+  return {
+    heading: heading(n.heading),
+    span: move(n.span, d),
+    posted: moveNoticeLine(n.posted, d),
+    removed: moveNoticeLine(n.removed, d),
+    storage: moveNoticeLine(n.storage, d),
+  };
 }

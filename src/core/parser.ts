@@ -149,13 +149,25 @@ function mergeAttendance(a: Attendance | undefined, b: Attendance): Attendance {
 
 /** Builds one section's model; a parser bug degrades to an empty section instead of throwing. */
 function safeParseSection(text: string, start: number, end: number, tree: () => Root): SectionModel {
-  let model: Omit<SectionModel, 'section'>;
   try {
-    model = parseSection(text, start, end, tree());
+    return parseSection(text, start, end, tree());
   } catch {
-    model = { kind: 'preamble', span: { start, end }, problems: [] };
+    return sectionModel('preamble', { start, end }, undefined, {}, []);
   }
-  return { ...model, section: { kind: model.kind, span: model.span, ...(model.heading ? { heading: model.heading } : {}) } };
+}
+
+/**
+ * Model objects of one type all have the same properties in the same order (absent
+ * ones undefined), here and in move.ts: the engine then handles them as one shape.
+ */
+function sectionModel(
+  kind: SectionModel['kind'], span: Span, heading: Heading | undefined,
+  part: Pick<SectionModel, 'item' | 'attendance' | 'justering' | 'notice'>, problems: readonly ParseProblem[],
+): SectionModel {
+  return {
+    kind, span, heading, section: { kind, span, heading },
+    item: part.item, attendance: part.attendance, justering: part.justering, notice: part.notice, problems,
+  };
 }
 
 /**
@@ -189,32 +201,32 @@ function groupBySection(tree: Root, bodies: readonly RawSection[]): Root[] | und
  * Builds the model of the section `[start, end)` of `text` from its mdast (`tree`, whose
  * offsets are offsets into `text`). Spans come out in `text`'s offsets.
  */
-function parseSection(text: string, start: number, end: number, tree: Root): Omit<SectionModel, 'section'> {
+function parseSection(text: string, start: number, end: number, tree: Root): SectionModel {
   const span = { start, end };
   const first = tree.children[0];
   if (!first || first.type !== 'heading' || first.depth > 2 || startOf(first) !== start) {
-    return { kind: 'preamble', span, problems: [] };
+    return sectionModel('preamble', span, undefined, {}, []);
   }
   const heading = toHeading(text, first.depth, startOf(first), endOf(first));
-  if (first.depth === 1) return { kind: 'title', span, heading, problems: [] };
+  if (first.depth === 1) return sectionModel('title', span, heading, {}, []);
 
   const { fields, rest } = fieldsIn(text, heading.textSpan);
   const number = parseNumber(text, heading.textSpan, rest);
   const plainTitle = normTitle(number ? number.title : rest);
   if (!number) {
     if (matchesTitle(plainTitle, ATTENDANCE_TITLES)) {
-      return { kind: 'attendance', span, heading, attendance: parseAttendance(text, tree, heading, end), problems: [] };
+      return sectionModel('attendance', span, heading, { attendance: parseAttendance(text, tree, heading, end) }, []);
     }
     if (matchesTitle(plainTitle, JUSTERING_TITLES)) {
-      return { kind: 'justering', span, heading, justering: parseJustering(text, heading, end), problems: [] };
+      return sectionModel('justering', span, heading, { justering: parseJustering(text, heading, end) }, []);
     }
     if (matchesTitle(plainTitle, NOTICE_TITLES)) {
-      return { kind: 'notice', span, heading, notice: parseNotice(text, heading, end), problems: [] };
+      return sectionModel('notice', span, heading, { notice: parseNotice(text, heading, end) }, []);
     }
   }
   const problems: ParseProblem[] = [];
   const item = parseItem(text, end, tree, heading, fields, number, rest, problems);
-  return { kind: 'item', span, heading, item, problems };
+  return sectionModel('item', span, heading, { item }, problems);
 }
 
 function startOf(node: Nodes): number {
@@ -348,13 +360,12 @@ function parseItem(
   const taskParagraphs = new Set<Nodes>();
   for (const { node } of nodes) {
     if (node.type !== 'listItem') continue;
-    const action = parseAction(text, node, problems);
+    const host = insideCallout(startOf(node));
+    const action = parseAction(text, node, problems, host ? decisionsBySpan.get(host.node) : undefined);
     if (!action) continue;
     const first = node.children[0];
     if (first) taskParagraphs.add(first);
-    const host = insideCallout(action.span.start);
-    const decisionId = host ? decisionsBySpan.get(host.node) : undefined;
-    actions.push(decisionId ? { ...action, decisionId } : action);
+    actions.push(action);
   }
 
   const callouts: Callout[] = [];
@@ -363,7 +374,7 @@ function parseItem(
     const callout = parseCallout(text, c.node, c.kind, c.match, actions);
     const id = decisionsBySpan.get(c.node);
     if (id) {
-      const decision: Decision = { ...callout, kind: 'decision', id, index: decisions.length + 1 };
+      const decision = asDecision(callout, id, decisions.length + 1);
       decisions.push(decision);
       callouts.push(decision);
     } else callouts.push(callout);
@@ -393,12 +404,12 @@ function parseItem(
   return {
     heading,
     span,
-    ...(number ? { number: number.number } : {}),
+    number: number?.number,
     numberStyle: number ? number.style : 'none',
     numberSpan: number ? number.span : { start: heading.textSpan.start, end: heading.textSpan.start },
     title: collapseSpace(number ? number.title : rest),
     fields,
-    ...(dnr ? { dnr } : {}),
+    dnr: dnr || undefined,
     informational: isYes(field(fields, 'info')?.value),
     subTopics,
     decisions,
@@ -461,9 +472,17 @@ function parseCallout(text: string, node: Blockquote, kind: Callout['kind'], m: 
     titleSpan,
     text: content,
     fields,
-    ...(vote ? { vote } : {}),
+    vote,
     immediateApproval: isYes(field(fields, 'immediate-approval')?.value),
     actions: allActions.filter((a) => a.span.start >= start && a.span.start < end),
+  };
+}
+
+/** The decision a `[!beslut]` callout is: the callout's properties, then its id and index. */
+export function asDecision(c: Callout, id: string, index: number): Decision {
+  return {
+    kind: 'decision', typeWord: c.typeWord, span: c.span, markerSpan: c.markerSpan, title: c.title, titleSpan: c.titleSpan,
+    text: c.text, fields: c.fields, vote: c.vote, immediateApproval: c.immediateApproval, actions: c.actions, id, index,
   };
 }
 
@@ -483,7 +502,7 @@ function statusOf(box: string): ActionStatus {
   }
 }
 
-function parseAction(text: string, node: ListItem, problems: ParseProblem[]): Action | undefined {
+function parseAction(text: string, node: ListItem, problems: ParseProblem[], decisionId: string | undefined): Action | undefined {
   const start = startOf(node);
   // GFM marks `[ ]`/`[x]` (node.checked); `[/]` and `[-]` are the dialect's own, so the
   // source decides for all four.
@@ -510,10 +529,11 @@ function parseAction(text: string, node: ListItem, problems: ParseProblem[]): Ac
     boxSpan,
     status: statusOf(m[2]!),
     owners,
-    ...(due ? { due } : {}),
-    ...(done ? { done } : {}),
-    ...(from ? { from } : {}),
+    due: due || undefined,
+    done: done || undefined,
+    from: from || undefined,
     fields,
+    decisionId,
   };
 }
 
@@ -575,11 +595,11 @@ function parsePerson(text: string, li: ListItem, group: AttendanceGroup): Person
   return {
     name,
     nameSpan: { start: nameStart, end: nameStart + stripParenthesis(rawName).length },
-    ...(rest.length ? { organisation: rest.join(', ') } : {}),
-    ...(party ? { party } : {}),
+    organisation: rest.length ? rest.join(', ') : undefined,
+    party: party || undefined,
     roles: [...roles],
-    ...(presence ? { presence } : {}),
-    ...(replaces ? { replaces } : {}),
+    presence: presence || undefined,
+    replaces: replaces || undefined,
     group,
     span: { start: startOf(li), end: endOf(li) },
     fields,
@@ -624,7 +644,8 @@ function parseJustering(text: string, heading: Heading, end: number): Justering 
         text: m[3]!,
         span,
         valueSpan,
-        ...(range ? { from: Number(range[1]), to: Number(range[2] ?? range[1]) } : {}),
+        from: range ? Number(range[1]) : undefined,
+        to: range ? Number(range[2] ?? range[1]) : undefined,
       };
       continue;
     }
@@ -636,7 +657,7 @@ function parseJustering(text: string, heading: Heading, end: number): Justering 
     const names = splitNames(blanked);
     if (names.length === 0) {
       // An empty line (`- Justeras:`) still says who should sign; keep it nameless.
-      signers.push({ role, name: '', nameSpan: { start: valueStart, end: valueStart }, label, span, ...(signed ? { signed } : {}), fields });
+      signers.push({ role, name: '', nameSpan: { start: valueStart, end: valueStart }, label, span, signed: signed || undefined, fields });
     }
     for (const n of names) {
       signers.push({
@@ -645,12 +666,12 @@ function parseJustering(text: string, heading: Heading, end: number): Justering 
         nameSpan: { start: valueStart + n.start, end: valueStart + n.end },
         label,
         span,
-        ...(signed ? { signed } : {}),
+        signed: signed || undefined,
         fields,
       });
     }
   }
-  return { heading, span: { start: heading.span.start, end }, signers, ...(approvedItems ? { approvedItems } : {}) };
+  return { heading, span: { start: heading.span.start, end }, signers, approvedItems };
 }
 
 function parseNotice(text: string, heading: Heading, end: number): Notice {
@@ -666,5 +687,5 @@ function parseNotice(text: string, heading: Heading, end: number): Notice {
       valueSpan: { start: valueStart, end: valueStart + m[3]!.length },
     };
   }
-  return { heading, span: { start: heading.span.start, end }, ...lines };
+  return { heading, span: { start: heading.span.start, end }, posted: lines.posted, removed: lines.removed, storage: lines.storage };
 }

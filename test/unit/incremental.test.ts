@@ -39,6 +39,20 @@ describe('incremental analysis', () => {
     assert.ok(after.hits - before.hits > 5);
   });
 
+  it('finds sections that changed places without parsing them again', () => {
+    const analyzer = new DocumentAnalyzer();
+    const text = texts[3]!;
+    analyzer.analyze(text, { today });
+    // Items § 3 and § 4 swapped: neither is where it was, both are found by their text.
+    const a = text.indexOf('## § 3');
+    const b = text.indexOf('## § 4');
+    const c = text.indexOf('## § 5');
+    const swapped = text.slice(0, a) + text.slice(b, c) + text.slice(a, b) + text.slice(c);
+    const before = analyzer.cacheStats;
+    assert.deepStrictEqual(analyzer.analyze(swapped, { today }), analyzeFull(swapped, { today }));
+    assert.equal(analyzer.cacheStats.misses, before.misses);
+  });
+
   it('checks again only the items whose section changed, unless their context did', () => {
     const rule = rules.find((r) => r.meta.code === 'MIN043') as Rule & { checkItem: NonNullable<Rule['checkItem']> };
     const original = rule.checkItem;
@@ -93,6 +107,21 @@ describe('incremental analysis', () => {
         assert.ok(item.callouts.includes(d));
         for (const a of d.actions) assert.ok(item.actions.includes(a));
       }
+    }
+  });
+
+  it('moves models into the same shapes as the parser makes them (keys in order)', () => {
+    const shape = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(shape);
+      if (typeof v !== 'object' || v === null) return typeof v;
+      return Object.entries(v).map(([k, x]) => [k, shape(x)]);
+    };
+    for (const text of texts) {
+      const analyzer = new DocumentAnalyzer();
+      analyzer.analyze(text, { today });
+      // Every section moves by one.
+      const moved = 'x\n' + text.replace(/^---[\s\S]*?\n---\n/, '');
+      assert.deepStrictEqual(shape(analyzer.analyze(moved, { today }).doc), shape(analyzeFull(moved, { today }).doc));
     }
   });
 
