@@ -2,7 +2,7 @@
 // not change are taken from the previous parse instead of being parsed again.
 import { lint, type ItemMemo, type LintOptions } from './lint/engine';
 import type { Finding } from './lint/types';
-import type { Item, Language, MinutesDocument } from './model';
+import type { Language, MinutesDocument } from './model';
 import { parseMinutes, type ParseOptions, type SectionCache, type SectionCacheEntry } from './parser';
 
 export interface Analysis {
@@ -22,8 +22,8 @@ export interface CachedSection {
  * sections hit, and memory stays bounded by one version of the document. A section
  * before the edit is found at its old start, one after it at its old distance to the
  * end, each confirmed by comparing its text, so typing hashes no section text. A
- * section found at neither place (it was moved, or pasted) is looked for among the
- * last parse's sections of the same length.
+ * section found at neither place (moved, or pasted) is looked for among the last
+ * parse's sections of the same length.
  */
 export class GenerationalSectionCache implements SectionCache {
   /** The last parse's sections, in document order (so by start, and by distance to the end reversed). */
@@ -40,13 +40,14 @@ export class GenerationalSectionCache implements SectionCache {
     return entry;
   }
 
+  private same(i: number, text: string): SectionCacheEntry | undefined {
+    const s = this.previous[i];
+    return s && s.text.length === text.length && s.text === text ? s.entry : undefined;
+  }
+
   /** The section that stood at the same start, or at the same distance to the end, with the same text. */
   private at(text: string, start: number, textLength: number): SectionCacheEntry | undefined {
     const p = this.previous;
-    const same = (i: number) => {
-      const s = p[i];
-      return s && s.text.length === text.length && s.text === text ? s.entry : undefined;
-    };
     // Binary searches: starts ascend, distances to the end descend.
     let lo = 0;
     let hi = p.length - 1;
@@ -56,7 +57,7 @@ export class GenerationalSectionCache implements SectionCache {
       else hi = mid;
     }
     if (p[lo]?.entry.start === start) {
-      const hit = same(lo);
+      const hit = this.same(lo, text);
       if (hit) return hit;
     }
     const fromEnd = textLength - start;
@@ -67,7 +68,7 @@ export class GenerationalSectionCache implements SectionCache {
       if (p[mid]!.fromEnd > fromEnd) lo = mid + 1;
       else hi = mid;
     }
-    return p[lo]?.fromEnd === fromEnd ? same(lo) : undefined;
+    return p[lo]?.fromEnd === fromEnd ? this.same(lo, text) : undefined;
   }
 
   private moved(text: string): SectionCacheEntry | undefined {
@@ -132,9 +133,10 @@ export class DocumentAnalyzer {
     const doc = this.parse(text, options);
     if (options.lint === false || !doc.isMinutes) return { doc, findings: [] };
     // An item's findings are kept with its section, so an unchanged item is not checked again.
-    const memos = new Map<Item, ItemMemo>();
-    for (const s of this.cache.lastSections()) if (s.entry.model.item) memos.set(s.entry.model.item, s.entry.memo as ItemMemo);
-    return { doc, findings: lint(doc, { ...options, itemMemo: (item) => memos.get(item) }) };
+    // Sections with an item are the document's items, in order.
+    const memos: ItemMemo[] = [];
+    for (const s of this.cache.lastSections()) if (s.entry.model.item) memos.push(s.entry.memo as ItemMemo);
+    return { doc, findings: lint(doc, { ...options, itemMemos: memos }) };
   }
 
   /** Whether a version was analysed already (the next analysis is incremental). */

@@ -1,4 +1,4 @@
-import type { Item, MinutesDocument, Span } from '../model';
+import type { MinutesDocument, Span } from '../model';
 import { eolOf } from '../text';
 import { rules } from './registry';
 import type { Finding, Localized, Report, Rule, RuleContext, Severity, SeveritySetting, TextEdit } from './types';
@@ -55,17 +55,35 @@ export interface LintOptions {
   /** The linted document's URI in that workspace (so it is not its own "previous meeting"). */
   readonly uri?: string;
   /**
-   * Where the findings of an item can be kept between versions of a document (the
-   * incremental analyzer keeps one map per section); without it nothing is reused.
+   * Where the findings of each item (by index in `doc.items`) can be kept between
+   * versions of a document (the incremental analyzer keeps one per section); without
+   * it nothing is reused.
    */
-  readonly itemMemo?: (item: Item) => ItemMemo | undefined;
+  readonly itemMemos?: readonly ItemMemo[];
 }
 
-/** Reports of one item by rule and context, with offsets relative to the item's start. */
-export type ItemMemo = Map<string, readonly Report[]>;
+/** One rule's reports in an item, with offsets relative to the item's start, and the context they hold in. */
+interface MemoSlot {
+  readonly key: string;
+  readonly reports: readonly Report[];
+}
 
-/** Memo keys of contexts no longer seen are dropped past this many per item. */
-const MEMO_KEYS = 32;
+/** An item's kept reports, by rule code. */
+export type ItemMemo = Map<string, MemoSlot>;
+
+/**
+ * Context keys by content, so that a key built again for the next version is the same
+ * string as the one kept, and comparing them is immediate.
+ */
+const keys = new Map<string, string>();
+
+function internKey(key: string): string {
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  if (keys.size >= 256) keys.clear();
+  keys.set(key, key);
+  return key;
+}
 
 function moveReport(report: Report, delta: number): Report {
   const move = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
@@ -85,26 +103,29 @@ function within(report: Report, span: Span): boolean {
  * Runs a rule that checks item by item, reusing an unchanged item's reports when its
  * memo has them for the same rule and context.
  */
-function checkByItem(rule: Rule, context: RuleContext, itemMemo: (item: Item) => ItemMemo | undefined): void {
+function checkByItem(rule: Rule, context: RuleContext, itemMemos: readonly ItemMemo[]): void {
   rule.checkDocument?.(context);
   const extra = rule.itemContext?.(context);
   // Fixes write the document's line breaks, so they are part of every context.
-  const key = extra === undefined ? undefined : [rule.meta.code, context.profile, context.language, context.today, eolOf(context.doc.text), extra].join('\u0000');
-  for (const item of context.doc.items) {
-    const memo = key === undefined ? undefined : itemMemo(item);
+  const key = extra === undefined ? undefined : internKey([context.profile, context.language, context.today, eolOf(context.doc.text), extra].join('\u0000'));
+  const code = rule.meta.code;
+  const items = context.doc.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const memo = key === undefined ? undefined : itemMemos[i];
     const base = item.span.start;
-    const kept = memo?.get(key!);
-    if (kept) {
-      for (const r of kept) context.report(moveReport(r, base));
+    const kept = memo?.get(code);
+    if (kept && kept.key === key) {
+      for (const r of kept.reports) context.report(moveReport(r, base));
       continue;
     }
     const reports: Report[] = [];
     rule.checkItem!({ ...context, report: (r) => reports.push(r) }, item);
     for (const r of reports) context.report(r);
     // Only reports that stay inside the item move with it; others are computed anew.
-    if (memo && reports.every((r) => within(r, item.span))) {
-      if (memo.size >= MEMO_KEYS) memo.clear();
-      memo.set(key!, reports.map((r) => moveReport(r, -base)));
+    if (memo) {
+      if (reports.every((r) => within(r, item.span))) memo.set(code, { key: key!, reports: reports.map((r) => moveReport(r, -base)) });
+      else memo.delete(code);
     }
   }
 }
@@ -147,7 +168,7 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
       },
     };
     try {
-      if (rule.checkItem && options.itemMemo) checkByItem(rule, context, options.itemMemo);
+      if (rule.checkItem && options.itemMemos?.length === doc.items.length) checkByItem(rule, context, options.itemMemos);
       else rule.check(context);
     } catch {
       // A rule bug must not take the other rules (or the editor) down with it.
