@@ -20,7 +20,7 @@ describe('docs/rules.md', () => {
   });
 
   it('fences examples that contain backticks with a longer fence', () => {
-    const docs = renderRuleDocs([{ ...rules[0]!, meta: { ...rules[0]!.meta, examples: { ok: [{ title: 'x', text: '```\ncode\n```\n' }], notOk: [] } } }]);
+    const docs = renderRuleDocs([rules[0]!], () => ({ ok: [{ title: 'x', text: '```\ncode\n```\n' }], notOk: [] }));
     assert.ok(docs.includes('````markdown\n```\ncode\n```\n````'));
   });
 });

@@ -1,6 +1,7 @@
-// The shared rule harness: every rule's meta.examples are its tests (remark-lint style).
+// The shared rule harness: every rule's examples are its tests (remark-lint style).
 import { strict as assert } from 'node:assert';
 import { rules } from '../../src/core/lint/registry';
+import { examplesOf } from '../../src/core/lint/examples';
 import { RULE_CODES, RuleCode, fixText, lint, resolveRules, ruleDocAnchor } from '../../src/core/lint/engine';
 import {
   EXAMPLE_TODAY, assertLocalized, workspaceOptions, assertSpansInside, exampleTitle, lintRule, only, parse, reportsOf,
@@ -30,16 +31,16 @@ for (const rule of rules) {
   describe(`${code} ${alias}`, () => {
     it('has metadata, an ok and a not-ok example', () => {
       assertLocalized(rule.meta.description, `${code} description`);
-      assert.ok(rule.meta.examples.ok.length > 0, 'no ok example');
-      assert.ok(rule.meta.examples.notOk.length > 0, 'no not-ok example');
+      assert.ok(examplesOf(rule).ok.length > 0, 'no ok example');
+      assert.ok(examplesOf(rule).notOk.length > 0, 'no not-ok example');
       if (rule.meta.fixable) {
-        assert.ok(rule.meta.examples.notOk.some((e) => e.fixed !== undefined), 'fixable, but no not-ok example shows the fixed text');
+        assert.ok(examplesOf(rule).notOk.some((e) => e.fixed !== undefined), 'fixable, but no not-ok example shows the fixed text');
       } else {
-        assert.ok(rule.meta.examples.notOk.every((e) => e.fixed === undefined), 'not fixable, but an example has a fixed text');
+        assert.ok(examplesOf(rule).notOk.every((e) => e.fixed === undefined), 'not fixable, but an example has a fixed text');
       }
     });
 
-    for (const [i, example] of rule.meta.examples.ok.entries()) {
+    for (const [i, example] of examplesOf(rule).ok.entries()) {
       it(`ok #${i + 1}: ${exampleTitle(example.title)}`, () => {
         assert.ok(parse(example.text).isMinutes, 'example is not a minutes document');
         const findings = lintRule(code, example.text, { workspace: example.workspace });
@@ -47,7 +48,7 @@ for (const rule of rules) {
       });
     }
 
-    for (const [i, example] of rule.meta.examples.notOk.entries()) {
+    for (const [i, example] of examplesOf(rule).notOk.entries()) {
       describe(`not ok #${i + 1}: ${exampleTitle(example.title)}`, () => {
         const doc = () => parse(example.text);
 
@@ -103,7 +104,7 @@ for (const rule of rules) {
 
     it('reports in the document\'s language (sv and en examples differ)', () => {
       const byLanguage = new Map<string, string[]>();
-      for (const example of rule.meta.examples.notOk) {
+      for (const example of examplesOf(rule).notOk) {
         const lang = parse(example.text).language;
         const messages = lintRule(code, example.text, { workspace: example.workspace }).map((f) => f.message);
         byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), ...messages]);
@@ -142,7 +143,7 @@ describe('resolveRules', () => {
   });
 
   it('a configured severity overrides the profile default and off disables', () => {
-    const text = rules.find((r) => r.meta.code === 'MIN021')!.meta.examples.notOk[0]!.text;
+    const text = examplesOf(rules.find((r) => r.meta.code === 'MIN021')!).notOk[0]!.text;
     const off = lint(parse(text), { rules: resolveRules({ 'item-sequence': 'off' }), today: EXAMPLE_TODAY });
     assert.ok(!off.some((f) => f.code === 'MIN021'));
     const err = lint(parse(text), { rules: resolveRules({ 'item-sequence': 'info' }), today: EXAMPLE_TODAY });
@@ -152,7 +153,7 @@ describe('resolveRules', () => {
 });
 
 describe('fixText', () => {
-  const texts = rules.flatMap((r) => r.meta.examples.notOk.map((e) => ({ code: r.meta.code, text: e.text })));
+  const texts = rules.flatMap((r) => examplesOf(r).notOk.map((e) => ({ code: r.meta.code, text: e.text })));
   it('is idempotent on every not-ok example (all rules)', () => {
     for (const { code, text } of texts) {
       const once = fixText(text, parse, { today: EXAMPLE_TODAY });
@@ -164,10 +165,10 @@ describe('fixText', () => {
   });
 
   it('leaves a clean text alone and keeps a BOM and CRLF line breaks', () => {
-    const ok = rules.find((r) => r.meta.code === 'MIN021')!.meta.examples.ok[0]!.text;
+    const ok = examplesOf(rules.find((r) => r.meta.code === 'MIN021')!).ok[0]!.text;
     const clean = fixText(ok, parse, { rules: only('MIN021'), today: EXAMPLE_TODAY });
     assert.deepEqual(clean, { text: ok, passes: 0, fixed: 0 });
-    const bad = rules.find((r) => r.meta.code === 'MIN021')!.meta.examples.notOk[0]!;
+    const bad = examplesOf(rules.find((r) => r.meta.code === 'MIN021')!).notOk[0]!;
     const crlf = '\uFEFF' + bad.text.replace(/\n/g, '\r\n');
     const fixed = fixText(crlf, parse, { rules: only('MIN021'), today: EXAMPLE_TODAY });
     assert.equal(fixed.text, '\uFEFF' + bad.fixed!.replace(/\n/g, '\r\n'));

@@ -45,6 +45,12 @@ export interface RuleExample {
   readonly workspace?: readonly { readonly path: string; readonly text: string }[];
 }
 
+/** A rule's examples, exported next to the rule (`examples`) and kept out of the extension bundle. */
+export interface RuleExamples {
+  readonly ok: readonly RuleExample[];
+  readonly notOk: readonly RuleExample[];
+}
+
 export interface RuleMeta {
   /** Stable code, e.g. `MIN021`. */
   readonly code: string;
@@ -56,7 +62,6 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /** Set for rules that need the workspace index (skipped without one). */
   readonly needsWorkspace?: boolean;
-  readonly examples: { readonly ok: readonly RuleExample[]; readonly notOk: readonly RuleExample[] };
 }
 
 export interface Report {

@@ -2,7 +2,7 @@
 import { isIsoDate, parseLongDate } from '../../dates';
 import type { Field, FrontMatterKey, Span } from '../../model';
 import { loc } from '../rule-utils';
-import type { Rule, RuleContext } from '../types';
+import type { Rule, RuleContext, RuleExamples } from '../types';
 
 /** `2021-8-20` → `2021-08-20`; a long date (`20 augusti 2021`) → ISO; else undefined. */
 export function toIsoDate(value: string, reference?: string): string | undefined {
@@ -78,31 +78,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'warning', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('ISO-datum', 'ISO dates'),
-          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nnästa-möte: 2021-09-08\n---\n\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Anna Söderström] [senast:: 2021-09-08]\n',
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Långt svenskt datum', 'Swedish long date'),
-          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 20 augusti 2021\n---\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
-          fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
-        },
-        {
-          title: loc('Engelska datum i fält', 'English dates in fields'),
-          text: '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n## 1. Summer fair\n\n- [ ] Book the hall [owner:: Priya Raman] [due:: April 5]\n- [x] Order the tents [owner:: Tom Reid] [due:: 2024-03-01] [done:: 28 Feb 2024]\n',
-          findings: 2,
-          fixed: '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n## 1. Summer fair\n\n- [ ] Book the hall [owner:: Priya Raman] [due:: 2024-04-05]\n- [x] Order the tents [owner:: Tom Reid] [due:: 2024-03-01] [done:: 2024-02-28]\n',
-        },
-        {
-          title: loc('Omöjligt datum', 'Impossible date'),
-          text: '---\ntyp: protokoll\norgan: Kommunstyrelsen\ndatum: 2024-02-30\n---\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n',
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -136,3 +111,31 @@ export const rule: Rule = {
     checkFields(ctx, [...item.fields, ...item.callouts.flatMap((c) => [...c.fields, ...c.actions.flatMap((a) => a.fields)]), ...item.actions.flatMap((a) => a.fields)]);
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'ISO-datum', en: 'ISO dates' },
+      text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nnästa-möte: 2021-09-08\n---\n\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Anna Söderström] [senast:: 2021-09-08]\n',
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Långt svenskt datum', en: 'Swedish long date' },
+      text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 20 augusti 2021\n---\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+      fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+    },
+    {
+      title: { sv: 'Engelska datum i fält', en: 'English dates in fields' },
+      text: '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n## 1. Summer fair\n\n- [ ] Book the hall [owner:: Priya Raman] [due:: April 5]\n- [x] Order the tents [owner:: Tom Reid] [due:: 2024-03-01] [done:: 28 Feb 2024]\n',
+      findings: 2,
+      fixed: '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n## 1. Summer fair\n\n- [ ] Book the hall [owner:: Priya Raman] [due:: 2024-04-05]\n- [x] Order the tents [owner:: Tom Reid] [due:: 2024-03-01] [done:: 2024-02-28]\n',
+    },
+    {
+      title: { sv: 'Omöjligt datum', en: 'Impossible date' },
+      text: '---\ntyp: protokoll\norgan: Kommunstyrelsen\ndatum: 2024-02-30\n---\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n',
+    },
+  ],
+});

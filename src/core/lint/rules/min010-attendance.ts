@@ -3,7 +3,7 @@ import type { MinutesDocument, Role } from '../../model';
 import { sameName } from '../../people';
 import { lineEndAt } from '../../text';
 import { attendanceTitle, contentEnd, documentAnchor, eol, loc, rolesField } from '../rule-utils';
-import type { Rule, TextEdit } from '../types';
+import type { Rule, RuleExamples, TextEdit } from '../types';
 
 /** Chair, secretary and approvers named in the front matter, each once, with their roles. */
 function knownPeople(doc: MinutesDocument): { name: string; roles: Role[] }[] {
@@ -54,30 +54,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'error', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Närvarolista', 'Attendance list'),
-          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Närvarande saknas', 'No attendance section'),
-          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nordförande: Magnus Gyllestad\nsekreterare: Anna Söderström\njusterare: [Helene Olofsson]\n---\n\n# Minnesanteckningar\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
-          fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nordförande: Magnus Gyllestad\nsekreterare: Anna Söderström\njusterare: [Helene Olofsson]\n---\n\n# Minnesanteckningar\n\n## Närvarande\n\n- Magnus Gyllestad [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n- Helene Olofsson [roll:: justerare]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
-        },
-        {
-          title: loc('Engelskt protokoll utan närvarolista', 'English minutes without attendance'),
-          text: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\nchair: Margaret Ellison\n---\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
-          fixed: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\nchair: Margaret Ellison\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
-        },
-        {
-          title: loc('Tom närvarolista', 'Empty attendance section'),
-          text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -99,3 +75,30 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Närvarolista', en: 'Attendance list' },
+      text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Närvarande saknas', en: 'No attendance section' },
+      text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nordförande: Magnus Gyllestad\nsekreterare: Anna Söderström\njusterare: [Helene Olofsson]\n---\n\n# Minnesanteckningar\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+      fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nordförande: Magnus Gyllestad\nsekreterare: Anna Söderström\njusterare: [Helene Olofsson]\n---\n\n# Minnesanteckningar\n\n## Närvarande\n\n- Magnus Gyllestad [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n- Helene Olofsson [roll:: justerare]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+    },
+    {
+      title: { sv: 'Engelskt protokoll utan närvarolista', en: 'English minutes without attendance' },
+      text: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\nchair: Margaret Ellison\n---\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
+      fixed: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\nchair: Margaret Ellison\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
+    },
+    {
+      title: { sv: 'Tom närvarolista', en: 'Empty attendance section' },
+      text: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n',
+    },
+  ],
+});

@@ -1,7 +1,7 @@
 // MIN011 chair: exactly one chair, the same in the front matter and the attendance list.
 import { checkRole } from '../role-check';
 import { loc } from '../rule-utils';
-import type { Rule } from '../types';
+import type { Rule, RuleExamples } from '../types';
 
 const FM = '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\nordförande: Magnus Gyllestad\n---\n\n';
 const EN = '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\nchair: Margaret Ellison\n---\n\n';
@@ -16,40 +16,43 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'error', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Ordförande med roll', 'Chair with role'),
-          text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
-        },
-        {
-          title: loc('Roll skriven som sista del', 'Role written as the last part'),
-          text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge, ordförande\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Rollen saknas i närvarolistan', 'Role missing in the attendance list'),
-          text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
-          fixed: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
-        },
-        {
-          title: loc('Engelskt protokoll: ordföranden saknar roll', 'English minutes: the chair has no role'),
-          text: `${EN}## Attendance\n\n- Margaret Ellison\n- Thomas Reid [role:: secretary]\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n`,
-          fixed: `${EN}## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n`,
-        },
-        {
-          title: loc('Två ordförande', 'Two chairs'),
-          text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Camilla Broo, Huddinge [roll:: ordförande]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
-        },
-        {
-          title: loc('Olika ordförande i front matter och närvarolista', 'Different chairs in front matter and attendance'),
-          text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge\n- Camilla Broo, Huddinge [roll:: ordförande]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
-        },
-      ],
-    },
   },
   check(ctx) {
     checkRole(ctx, 'chair');
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Ordförande med roll', en: 'Chair with role' },
+      text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
+    },
+    {
+      title: { sv: 'Roll skriven som sista del', en: 'Role written as the last part' },
+      text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge, ordförande\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Rollen saknas i närvarolistan', en: 'Role missing in the attendance list' },
+      text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
+      fixed: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Camilla Broo, Huddinge\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
+    },
+    {
+      title: { sv: 'Engelskt protokoll: ordföranden saknar roll', en: 'English minutes: the chair has no role' },
+      text: `${EN}## Attendance\n\n- Margaret Ellison\n- Thomas Reid [role:: secretary]\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n`,
+      fixed: `${EN}## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n`,
+    },
+    {
+      title: { sv: 'Två ordförande', en: 'Two chairs' },
+      text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Camilla Broo, Huddinge [roll:: ordförande]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
+    },
+    {
+      title: { sv: 'Olika ordförande i front matter och närvarolista', en: 'Different chairs in front matter and attendance' },
+      text: `${FM}## Närvarande\n\n- Magnus Gyllestad, Haninge\n- Camilla Broo, Huddinge [roll:: ordförande]\n\n## 1. Välkommen\n\nOrdföranden hälsar välkommen.\n`,
+    },
+  ],
+});

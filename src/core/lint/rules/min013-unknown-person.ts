@@ -3,7 +3,7 @@ import { CALLOUT_SPELLING } from '../../keywords';
 import type { CalloutKind, Item, MinutesDocument, Span } from '../../model';
 import { splitNames, stripParenthesis } from '../../people';
 import { addAttendeeEdit, findPerson, loc } from '../rule-utils';
-import type { Rule, RuleContext } from '../types';
+import type { Rule, RuleContext, RuleExamples } from '../types';
 
 type Source = 'owner' | 'signer' | CalloutKind;
 
@@ -92,31 +92,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'warning', notes: 'info' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Ansvarig som deltog', 'Owner who attended'),
-          text: `${FM}\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Anna Söderström] [senast:: 2021-09-08]\n`,
-        },
-        {
-          title: loc('Parti efter namnet', 'Party after the name'),
-          text: '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\n---\n\n## Närvarande\n\n- Karin Lindqvist (S) [roll:: ordförande]\n- Per Holmberg (M)\n\n## § 1 Riktlinjer för representation\n\n> [!reservation] Per Holmberg\n> Moderaterna reserverar sig mot beslutet.\n\n> [!beslut]\n> Riktlinjerna antas.\n',
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Ansvarig som inte deltog', 'Owner who did not attend'),
-          text: `${FM}\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Helene Olofsson] [senast:: 2021-09-08]\n`,
-          fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n- Helene Olofsson\n\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Helene Olofsson] [senast:: 2021-09-08]\n',
-        },
-        {
-          title: loc('Engelsk reservation och undertecknare', 'English dissent and signer'),
-          text: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n\n## 1. Roof replacement\n\n> [!decision]\n> The board accepted the tender from Hartwell Roofing.\n\n> [!dissent] Daniel Okafor\n> I dissent in favour of the longer guarantee.\n\n## Signatures\n\n- Recorded by: Thomas Reid\n- Approved by: Priya Raman\n',
-          findings: 2,
-          fixed: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n- Daniel Okafor\n- Priya Raman\n\n## 1. Roof replacement\n\n> [!decision]\n> The board accepted the tender from Hartwell Roofing.\n\n> [!dissent] Daniel Okafor\n> I dissent in favour of the longer guarantee.\n\n## Signatures\n\n- Recorded by: Thomas Reid\n- Approved by: Priya Raman\n',
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -133,3 +108,31 @@ export const rule: Rule = {
     if (hasAttendance(ctx.doc)) reportUnknown(ctx, itemMentions(ctx.doc, item));
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Ansvarig som deltog', en: 'Owner who attended' },
+      text: `${FM}\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Anna Söderström] [senast:: 2021-09-08]\n`,
+    },
+    {
+      title: { sv: 'Parti efter namnet', en: 'Party after the name' },
+      text: '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\n---\n\n## Närvarande\n\n- Karin Lindqvist (S) [roll:: ordförande]\n- Per Holmberg (M)\n\n## § 1 Riktlinjer för representation\n\n> [!reservation] Per Holmberg\n> Moderaterna reserverar sig mot beslutet.\n\n> [!beslut]\n> Riktlinjerna antas.\n',
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Ansvarig som inte deltog', en: 'Owner who did not attend' },
+      text: `${FM}\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Helene Olofsson] [senast:: 2021-09-08]\n`,
+      fixed: '---\ntyp: minnesanteckningar\norgan: Ledningsgruppen\ndatum: 2021-08-20\n---\n\n## Närvarande\n\n- Magnus Gyllestad, Haninge [roll:: ordförande]\n- Anna Söderström [roll:: sekreterare]\n- Helene Olofsson\n\n## 1. Södertörnskonferensen\n\n- [ ] Återkom med ett förslag [ansvarig:: Helene Olofsson] [senast:: 2021-09-08]\n',
+    },
+    {
+      title: { sv: 'Engelsk reservation och undertecknare', en: 'English dissent and signer' },
+      text: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n\n## 1. Roof replacement\n\n> [!decision]\n> The board accepted the tender from Hartwell Roofing.\n\n> [!dissent] Daniel Okafor\n> I dissent in favour of the longer guarantee.\n\n## Signatures\n\n- Recorded by: Thomas Reid\n- Approved by: Priya Raman\n',
+      findings: 2,
+      fixed: '---\ntype: minutes\nbody: Board of Elm Court\ndate: 2024-03-12\n---\n\n## Attendance\n\n- Margaret Ellison [role:: chair]\n- Thomas Reid [role:: secretary]\n- Daniel Okafor\n- Priya Raman\n\n## 1. Roof replacement\n\n> [!decision]\n> The board accepted the tender from Hartwell Roofing.\n\n> [!dissent] Daniel Okafor\n> I dissent in favour of the longer guarantee.\n\n## Signatures\n\n- Recorded by: Thomas Reid\n- Approved by: Priya Raman\n',
+    },
+  ],
+});

@@ -1,7 +1,7 @@
 // MIN020 item-heading: item headings are numbered in the profile's form (`## § 27 Rubrik` / `## 1. Title`).
 import { expectedStyle, numberToken } from '../item-numbering';
 import { loc, slice } from '../rule-utils';
-import type { Rule } from '../types';
+import type { Rule, RuleExamples } from '../types';
 
 const FM = '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\n---\n\n';
 const NOTES = '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n';
@@ -16,32 +16,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'warning', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Protokoll med paragrafer', 'Protokoll with § numbers'),
-          text: `${FM}## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n`,
-        },
-        {
-          title: loc('Minnesanteckningar med punkter', 'Notes with dotted numbers'),
-          text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n`,
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Protokoll med punktnumrering', 'Protokoll with dotted numbers'),
-          text: `${FM}## 1. Val av justerare [dnr:: KS 2024/1]\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## §2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
-          findings: 2,
-          fixed: `${FM}## § 1 Val av justerare [dnr:: KS 2024/1]\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
-        },
-        {
-          title: loc('Anteckningar med paragrafnumrering', 'Notes with § numbers'),
-          text: `${NOTES}## § 1 Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2) Any other business\n\nNone.\n`,
-          findings: 2,
-          fixed: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Any other business\n\nNone.\n`,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -63,3 +37,32 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Protokoll med paragrafer', en: 'Protokoll with § numbers' },
+      text: `${FM}## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n`,
+    },
+    {
+      title: { sv: 'Minnesanteckningar med punkter', en: 'Notes with dotted numbers' },
+      text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Protokoll med punktnumrering', en: 'Protokoll with dotted numbers' },
+      text: `${FM}## 1. Val av justerare [dnr:: KS 2024/1]\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## §2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+      findings: 2,
+      fixed: `${FM}## § 1 Val av justerare [dnr:: KS 2024/1]\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+    },
+    {
+      title: { sv: 'Anteckningar med paragrafnumrering', en: 'Notes with § numbers' },
+      text: `${NOTES}## § 1 Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2) Any other business\n\nNone.\n`,
+      findings: 2,
+      fixed: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Any other business\n\nNone.\n`,
+    },
+  ],
+});

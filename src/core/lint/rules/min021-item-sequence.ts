@@ -2,7 +2,7 @@
 import type { MinutesDocument } from '../../model';
 import { numberToken, styleOf } from '../item-numbering';
 import { loc, slice } from '../rule-utils';
-import type { Rule, TextEdit } from '../types';
+import type { Rule, RuleExamples, TextEdit } from '../types';
 
 function firstNumber(doc: MinutesDocument): number {
   const n = doc.frontMatter?.firstItem;
@@ -55,32 +55,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'error', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Paragrafer från paragraf-start', 'Numbers from first-item'),
-          text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 46 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## Justering\n\n- Justerade paragrafer: § 45–46\n`,
-        },
-        {
-          title: loc('Anteckningar från 1', 'Notes from 1'),
-          text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Any other business\n\nNone.\n`,
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Lucka i numreringen', 'A gap in the numbering'),
-          text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 47 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## § 48 Delegationsbeslut\n\n> [!beslut]\n> Anmälan läggs till handlingarna.\n\n## Justering\n\n- Justerade paragrafer: § 45–48\n`,
-          findings: 2,
-          fixed: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 46 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## § 47 Delegationsbeslut\n\n> [!beslut]\n> Anmälan läggs till handlingarna.\n\n## Justering\n\n- Justerade paragrafer: § 45–47\n`,
-        },
-        {
-          title: loc('Dubblett och onumrerad punkt', 'A duplicate and an unnumbered item'),
-          text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 1. Budget\n\nThe budget is on track.\n\n## Any other business\n\nNone.\n`,
-          findings: 2,
-          fixed: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Budget\n\nThe budget is on track.\n\n## 3. Any other business\n\nNone.\n`,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -110,3 +84,32 @@ export const rule: Rule = {
     });
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Paragrafer från paragraf-start', en: 'Numbers from first-item' },
+      text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 46 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## Justering\n\n- Justerade paragrafer: § 45–46\n`,
+    },
+    {
+      title: { sv: 'Anteckningar från 1', en: 'Notes from 1' },
+      text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Any other business\n\nNone.\n`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Lucka i numreringen', en: 'A gap in the numbering' },
+      text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 47 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## § 48 Delegationsbeslut\n\n> [!beslut]\n> Anmälan läggs till handlingarna.\n\n## Justering\n\n- Justerade paragrafer: § 45–48\n`,
+      findings: 2,
+      fixed: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 46 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## § 47 Delegationsbeslut\n\n> [!beslut]\n> Anmälan läggs till handlingarna.\n\n## Justering\n\n- Justerade paragrafer: § 45–47\n`,
+    },
+    {
+      title: { sv: 'Dubblett och onumrerad punkt', en: 'A duplicate and an unnumbered item' },
+      text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 1. Budget\n\nThe budget is on track.\n\n## Any other business\n\nNone.\n`,
+      findings: 2,
+      fixed: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Budget\n\nThe budget is on track.\n\n## 3. Any other business\n\nNone.\n`,
+    },
+  ],
+});

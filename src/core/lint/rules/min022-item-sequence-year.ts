@@ -6,7 +6,7 @@
 import { FRONT_MATTER_KEYS } from '../../keywords';
 import { eolOf } from '../../text';
 import { loc } from '../rule-utils';
-import type { Rule, TextEdit } from '../types';
+import type { Rule, RuleExamples, TextEdit } from '../types';
 
 const FM = (date: string, start?: number) => `---
 typ: protokoll
@@ -39,34 +39,6 @@ export const rule: Rule = {
     severity: { protokoll: 'warning', notes: 'off' },
     fixable: true,
     needsWorkspace: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Fortsätter från § 38', 'Continues from § 38'),
-          text: `${FM('2024-04-16', 39)}${item(39, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
-          workspace: [PREVIOUS],
-        },
-        {
-          title: loc('Nytt år börjar om', 'A new year starts over'),
-          text: `${FM('2025-01-14')}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
-          workspace: [PREVIOUS],
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Börjar om på 1 mitt i året', 'Starts over at 1 within the year'),
-          text: `${FM('2024-04-16')}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
-          workspace: [PREVIOUS],
-          fixed: `${FM('2024-04-16', 39)}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
-        },
-        {
-          title: loc('Fel paragraf-start', 'Wrong first-item'),
-          text: `${FM('2024-04-16', 45)}${item(45, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
-          workspace: [PREVIOUS],
-          fixed: `${FM('2024-04-16', 39)}${item(45, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -102,3 +74,34 @@ export const rule: Rule = {
     });
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Fortsätter från § 38', en: 'Continues from § 38' },
+      text: `${FM('2024-04-16', 39)}${item(39, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+      workspace: [PREVIOUS],
+    },
+    {
+      title: { sv: 'Nytt år börjar om', en: 'A new year starts over' },
+      text: `${FM('2025-01-14')}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+      workspace: [PREVIOUS],
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Börjar om på 1 mitt i året', en: 'Starts over at 1 within the year' },
+      text: `${FM('2024-04-16')}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+      workspace: [PREVIOUS],
+      fixed: `${FM('2024-04-16', 39)}${item(1, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+    },
+    {
+      title: { sv: 'Fel paragraf-start', en: 'Wrong first-item' },
+      text: `${FM('2024-04-16', 45)}${item(45, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+      workspace: [PREVIOUS],
+      fixed: `${FM('2024-04-16', 39)}${item(45, 'Val av justerare', 'Lena Sjöberg utses att justera protokollet.')}`,
+    },
+  ],
+});

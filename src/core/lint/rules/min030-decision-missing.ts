@@ -1,6 +1,6 @@
 // MIN030 decision-missing: each protokoll item records a decision or is marked informational.
 import { calloutMarker, contentEnd, eol, loc } from '../rule-utils';
-import type { Rule } from '../types';
+import type { Rule, RuleExamples } from '../types';
 import { unmarkedDecisions } from './min032-decision-unmarked';
 
 const FM = '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\n---\n\n';
@@ -16,26 +16,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'error', notes: 'off' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Beslut och informationsärende', 'A decision and an information item'),
-          text: `${FM}## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 2 Information från kommundirektören [info:: ja]\n\nKommundirektören informerar om rekryteringen av ny socialchef.\n`,
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Paragraf utan beslut', 'Item without a decision'),
-          text: `${FM}## § 1 Ekonomisk uppföljning\n\nEkonomichefen redogör för uppföljningen efter första kvartalet.\n\n## § 2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
-          fixed: `${FM}## § 1 Ekonomisk uppföljning\n\nEkonomichefen redogör för uppföljningen efter första kvartalet.\n\n> [!beslut]\n> \n\n## § 2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
-        },
-        {
-          title: loc('Engelskt protokoll, sista punkten utan beslut', 'English minutes, last item without a decision'),
-          text: `${EN}## 1. Financial report\n\nThe treasurer presented the accounts.`,
-          fixed: `${EN}## 1. Financial report\n\nThe treasurer presented the accounts.\n\n> [!decision]\n> `,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -59,3 +39,26 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Beslut och informationsärende', en: 'A decision and an information item' },
+      text: `${FM}## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 2 Information från kommundirektören [info:: ja]\n\nKommundirektören informerar om rekryteringen av ny socialchef.\n`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Paragraf utan beslut', en: 'Item without a decision' },
+      text: `${FM}## § 1 Ekonomisk uppföljning\n\nEkonomichefen redogör för uppföljningen efter första kvartalet.\n\n## § 2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+      fixed: `${FM}## § 1 Ekonomisk uppföljning\n\nEkonomichefen redogör för uppföljningen efter första kvartalet.\n\n> [!beslut]\n> \n\n## § 2 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+    },
+    {
+      title: { sv: 'Engelskt protokoll, sista punkten utan beslut', en: 'English minutes, last item without a decision' },
+      text: `${EN}## 1. Financial report\n\nThe treasurer presented the accounts.`,
+      fixed: `${EN}## 1. Financial report\n\nThe treasurer presented the accounts.\n\n> [!decision]\n> `,
+    },
+  ],
+});

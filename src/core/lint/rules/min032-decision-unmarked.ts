@@ -2,7 +2,7 @@
 import type { Item, MinutesDocument, Paragraph, Span } from '../../model';
 import { lineEndAt, lineStartAt, nextLineStart } from '../../text';
 import { calloutMarker, eol, loc } from '../rule-utils';
-import type { Rule, TextEdit } from '../types';
+import type { Rule, RuleExamples, TextEdit } from '../types';
 
 /**
  * A decision label at the start of a line: `Beslut`, `Beslut:`, `**Beslut**`, `**Beslut:**`,
@@ -93,30 +93,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'warning', notes: 'info' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Beslut i beslutsruta', 'Decision in a callout'),
-          text: `${SV}## 6. Transportinfrastrukturplaneringen\n\n> [!beslut]\n> Ledningsgruppen är överens om att hålla fast vid föreslagen tidsplan.\n`,
-        },
-        {
-          title: loc('Ordet beslut i löptext', 'The word in running text'),
-          text: `${SV}## 8. Södertörnskonferensen\n\nBeslut om nästa konferens önskas under planeringskonferensen den 8 september.\n`,
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Raden Beslut följd av texten', 'A Beslut line followed by the text'),
-          text: `${SV}## 6. Transportinfrastrukturplaneringen\n\nBeslut\n\nLedningsgruppen är överens om att hålla fast vid föreslagen tidsplan. Ev\naktiviteter och lobbyverksamhet kan pågå parallellt.\n\nOrdet lämnas fritt.\n`,
-          fixed: `${SV}## 6. Transportinfrastrukturplaneringen\n\n> [!beslut]\n> Ledningsgruppen är överens om att hålla fast vid föreslagen tidsplan. Ev\n> aktiviteter och lobbyverksamhet kan pågå parallellt.\n\nOrdet lämnas fritt.\n`,
-        },
-        {
-          title: loc('Fet etikett med texten på samma rad', 'Bold label with the text on the same line'),
-          text: `${EN}## 1. Summer fair\n\n**Decision:** The fair is held on 2024-06-15\nin the school yard.\n`,
-          fixed: `${EN}## 1. Summer fair\n\n> [!decision]\n> The fair is held on 2024-06-15\n> in the school yard.\n`,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -137,3 +113,30 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Beslut i beslutsruta', en: 'Decision in a callout' },
+      text: `${SV}## 6. Transportinfrastrukturplaneringen\n\n> [!beslut]\n> Ledningsgruppen är överens om att hålla fast vid föreslagen tidsplan.\n`,
+    },
+    {
+      title: { sv: 'Ordet beslut i löptext', en: 'The word in running text' },
+      text: `${SV}## 8. Södertörnskonferensen\n\nBeslut om nästa konferens önskas under planeringskonferensen den 8 september.\n`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Raden Beslut följd av texten', en: 'A Beslut line followed by the text' },
+      text: `${SV}## 6. Transportinfrastrukturplaneringen\n\nBeslut\n\nLedningsgruppen är överens om att hålla fast vid föreslagen tidsplan. Ev\naktiviteter och lobbyverksamhet kan pågå parallellt.\n\nOrdet lämnas fritt.\n`,
+      fixed: `${SV}## 6. Transportinfrastrukturplaneringen\n\n> [!beslut]\n> Ledningsgruppen är överens om att hålla fast vid föreslagen tidsplan. Ev\n> aktiviteter och lobbyverksamhet kan pågå parallellt.\n\nOrdet lämnas fritt.\n`,
+    },
+    {
+      title: { sv: 'Fet etikett med texten på samma rad', en: 'Bold label with the text on the same line' },
+      text: `${EN}## 1. Summer fair\n\n**Decision:** The fair is held on 2024-06-15\nin the school yard.\n`,
+      fixed: `${EN}## 1. Summer fair\n\n> [!decision]\n> The fair is held on 2024-06-15\n> in the school yard.\n`,
+    },
+  ],
+});

@@ -1,6 +1,6 @@
 // MIN040 action-owner: every action names who is responsible for it.
 import { actionFieldInsertion, actionLineSpan, leadingNames } from '../blocks';
-import type { Rule } from '../types';
+import type { Rule, RuleExamples } from '../types';
 
 export const rule: Rule = {
   meta: {
@@ -12,98 +12,6 @@ export const rule: Rule = {
     },
     severity: { protokoll: 'warning', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: { sv: 'Uppdrag med ansvarig', en: 'Action with an owner' },
-          text: `---
-typ: minnesanteckningar
-organ: Ledningsgruppen
-datum: 2024-05-20
----
-
-## Närvarande
-
-- Anna Berg
-- Per Ek
-
-## 1. Budget
-
-- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-10]
-`,
-        },
-        {
-          title: { sv: 'Uppdrag på engelska med två ansvariga', en: 'English action with two owners' },
-          text: `---
-type: notes
-body: Project group
-date: 2024-05-20
----
-
-## 1. Launch
-
-- [ ] Book the venue
-  [owner:: Ann Lee, Tom Reid] [due:: 2024-06-10]
-`,
-        },
-      ],
-      notOk: [
-        {
-          title: { sv: 'Ansvarig saknas; texten börjar med deltagarens namn', en: 'Missing owner; the text starts with an attendee' },
-          text: `---
-typ: minnesanteckningar
-organ: Ledningsgruppen
-datum: 2024-05-20
----
-
-## Närvarande
-
-- Anna Berg
-- Per Ek
-
-## 1. Budget
-
-- [ ] Per Ek uppdaterar budgeten [senast:: 2024-06-10]
-`,
-          findings: 1,
-          fixed: `---
-typ: minnesanteckningar
-organ: Ledningsgruppen
-datum: 2024-05-20
----
-
-## Närvarande
-
-- Anna Berg
-- Per Ek
-
-## 1. Budget
-
-- [ ] Per Ek uppdaterar budgeten [senast:: 2024-06-10] [ansvarig:: Per Ek]
-`,
-        },
-        {
-          title: { sv: 'Två uppdrag utan ansvarig (engelska)', en: 'Two actions without an owner (English)' },
-          text: `---
-type: notes
-body: Project group
-date: 2024-05-20
----
-
-## Attendance
-
-- Ann Lee
-- Tom Reid
-
-## 1. Launch
-
-- [ ] Ann Lee and Tom Reid book the venue
-- [ ] Order badges [owner:: ]
-`,
-          findings: 2,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -141,3 +49,98 @@ date: 2024-05-20
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Uppdrag med ansvarig', en: 'Action with an owner' },
+      text: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+---
+
+## Närvarande
+
+- Anna Berg
+- Per Ek
+
+## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-10]
+`,
+    },
+    {
+      title: { sv: 'Uppdrag på engelska med två ansvariga', en: 'English action with two owners' },
+      text: `---
+type: notes
+body: Project group
+date: 2024-05-20
+---
+
+## 1. Launch
+
+- [ ] Book the venue
+  [owner:: Ann Lee, Tom Reid] [due:: 2024-06-10]
+`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Ansvarig saknas; texten börjar med deltagarens namn', en: 'Missing owner; the text starts with an attendee' },
+      text: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+---
+
+## Närvarande
+
+- Anna Berg
+- Per Ek
+
+## 1. Budget
+
+- [ ] Per Ek uppdaterar budgeten [senast:: 2024-06-10]
+`,
+      findings: 1,
+      fixed: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+---
+
+## Närvarande
+
+- Anna Berg
+- Per Ek
+
+## 1. Budget
+
+- [ ] Per Ek uppdaterar budgeten [senast:: 2024-06-10] [ansvarig:: Per Ek]
+`,
+    },
+    {
+      title: { sv: 'Två uppdrag utan ansvarig (engelska)', en: 'Two actions without an owner (English)' },
+      text: `---
+type: notes
+body: Project group
+date: 2024-05-20
+---
+
+## Attendance
+
+- Ann Lee
+- Tom Reid
+
+## 1. Launch
+
+- [ ] Ann Lee and Tom Reid book the venue
+- [ ] Order badges [owner:: ]
+`,
+      findings: 2,
+    },
+  ],
+});

@@ -5,7 +5,7 @@ import { isIsoDate } from '../../dates';
 import { actionKey, originOf } from '../../workspace/carry';
 import { actionLineSpan } from '../blocks';
 import { loc } from '../rule-utils';
-import type { Rule } from '../types';
+import type { Rule, RuleExamples } from '../types';
 
 const SV = (status: string, body: string) => `---
 typ: minnesanteckningar
@@ -26,66 +26,6 @@ export const rule: Rule = {
     ),
     severity: { protokoll: 'warning', notes: 'warning' },
     fixable: false,
-    examples: {
-      ok: [
-        {
-          title: loc('Slutdatum i framtiden; avslutat uppdrag', 'Due date ahead; a done action'),
-          text: SV('utkast', `## 1. Budget
-
-- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-10]
-- [x] Boka lokal [ansvarig:: Per Ek] [senast:: 2024-05-01]
-`),
-        },
-        {
-          title: loc('Justerade anteckningar är en avslutad handling', 'Approved minutes are a closed record'),
-          text: SV('justerad', `## 1. Budget
-
-- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
-`),
-        },
-        {
-          title: loc('Fört vidare till nästa möte', 'Carried over to the next meeting'),
-          text: SV('utkast', `## 1. Budget
-
-- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
-`),
-          workspace: [
-            {
-              path: 'ledningsgruppen-2024-05-27.md',
-              text: SV('utkast', '').replace('2024-05-20', '2024-05-27') + `## 1. Utestående ärenden
-
-- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-20] [från:: 2024-05-20 §1]
-`,
-            },
-          ],
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Slutdatum passerat', 'Past its due date'),
-          text: SV('utkast', `## 1. Budget
-
-- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
-- [/] Boka lokal [ansvarig:: Per Ek] [senast:: 2024-05-31]
-- [ ] Beställ fika [ansvarig:: Per Ek] [senast:: 2024-06-01]
-`),
-          findings: 2,
-        },
-        {
-          title: loc('Engelska anteckningar', 'English notes'),
-          text: `---
-type: notes
-body: Parents' association
-date: 2024-03-12
----
-
-## 1. Summer fair
-
-- [ ] Book the bouncy castle [owner:: Sam Lee] [due:: 2024-04-01]
-`,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -117,3 +57,66 @@ date: 2024-03-12
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Slutdatum i framtiden; avslutat uppdrag', en: 'Due date ahead; a done action' },
+      text: SV('utkast', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-10]
+- [x] Boka lokal [ansvarig:: Per Ek] [senast:: 2024-05-01]
+`),
+    },
+    {
+      title: { sv: 'Justerade anteckningar är en avslutad handling', en: 'Approved minutes are a closed record' },
+      text: SV('justerad', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
+`),
+    },
+    {
+      title: { sv: 'Fört vidare till nästa möte', en: 'Carried over to the next meeting' },
+      text: SV('utkast', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
+`),
+      workspace: [
+        {
+          path: 'ledningsgruppen-2024-05-27.md',
+          text: SV('utkast', '').replace('2024-05-20', '2024-05-27') + `## 1. Utestående ärenden
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-06-20] [från:: 2024-05-20 §1]
+`,
+        },
+      ],
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Slutdatum passerat', en: 'Past its due date' },
+      text: SV('utkast', `## 1. Budget
+
+- [ ] Uppdatera budgeten [ansvarig:: Anna Berg] [senast:: 2024-05-25]
+- [/] Boka lokal [ansvarig:: Per Ek] [senast:: 2024-05-31]
+- [ ] Beställ fika [ansvarig:: Per Ek] [senast:: 2024-06-01]
+`),
+      findings: 2,
+    },
+    {
+      title: { sv: 'Engelska anteckningar', en: 'English notes' },
+      text: `---
+type: notes
+body: Parents' association
+date: 2024-03-12
+---
+
+## 1. Summer fair
+
+- [ ] Book the bouncy castle [owner:: Sam Lee] [due:: 2024-04-01]
+`,
+    },
+  ],
+});

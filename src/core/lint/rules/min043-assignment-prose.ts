@@ -6,7 +6,7 @@ import { LONG_DATE, isIsoDate, resolveLongDate } from '../../dates';
 import type { MinutesDocument, Span } from '../../model';
 import { eolOf, lineEndAt, nextLineStart, lineStartAt } from '../../text';
 import { fieldText, knownPeople, namesMentioned } from '../blocks';
-import type { Rule, TextEdit } from '../types';
+import type { Rule, RuleExamples, TextEdit } from '../types';
 
 /** Phrases that hand someone a task. Present tense: the meeting decides it now. */
 const TRIGGER = new RegExp(
@@ -280,109 +280,6 @@ export const rule: Rule = {
     },
     severity: { protokoll: 'warning', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: { sv: 'Uppdraget är en uppgift', en: 'The assignment is an action item' },
-          text: `---
-typ: minnesanteckningar
-organ: Ledningsgruppen
-datum: 2021-08-20
----
-
-## Närvarande
-
-- Helene Olofsson
-- Anna Söderström
-
-## 8. Södertörnskonferensen
-
-> [!beslut]
-> - [ ] Helene Olofsson och Anna Söderström får i uppdrag att till planeringskonferensen
->   den 8 september återkomma med ett omarbetat förslag utifrån inkomna synpunkter.
->   [ansvarig:: Helene Olofsson, Anna Söderström] [senast:: 2021-09-08]
-`,
-        },
-      ],
-      notOk: [
-        {
-          title: { sv: 'Uppdrag i beslutstext', en: 'Assignment in a decision\'s text' },
-          text: `---
-typ: minnesanteckningar
-organ: Ledningsgruppen
-datum: 2021-08-20
----
-
-## Närvarande
-
-- Helene Olofsson
-- Anna Söderström
-
-## 8. Södertörnskonferensen
-
-> [!beslut]
-> Helene Olofsson och Anna Söderström får i uppdrag att till planeringskonferensen
-> den 8 september återkomma med ett omarbetat förslag utifrån inkomna synpunkter.
-`,
-          findings: 1,
-          fixed: `---
-typ: minnesanteckningar
-organ: Ledningsgruppen
-datum: 2021-08-20
----
-
-## Närvarande
-
-- Helene Olofsson
-- Anna Söderström
-
-## 8. Södertörnskonferensen
-
-> [!beslut]
-> - [ ] Helene Olofsson och Anna Söderström får i uppdrag att till planeringskonferensen
->   den 8 september återkomma med ett omarbetat förslag utifrån inkomna synpunkter.
->   [ansvarig:: Helene Olofsson, Anna Söderström] [senast:: 2021-09-08]
-`,
-        },
-        {
-          title: { sv: 'Uppdrag i löptext (engelska)', en: 'Assignment in running text (English)' },
-          text: `---
-type: notes
-body: Project group
-date: 2024-03-12
----
-
-## Attendance
-
-- Ann Lee
-- Tom Reid
-
-## 2. Venue
-
-The venue is too small. Tom Reid is asked to book a larger room by 5 April.
-`,
-          findings: 1,
-          fixed: `---
-type: notes
-body: Project group
-date: 2024-03-12
----
-
-## Attendance
-
-- Ann Lee
-- Tom Reid
-
-## 2. Venue
-
-The venue is too small.
-
-- [ ] Tom Reid is asked to book a larger room by 5 April.
-  [owner:: Tom Reid] [due:: 2024-04-05]
-`,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -422,3 +319,109 @@ The venue is too small.
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Uppdraget är en uppgift', en: 'The assignment is an action item' },
+      text: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2021-08-20
+---
+
+## Närvarande
+
+- Helene Olofsson
+- Anna Söderström
+
+## 8. Södertörnskonferensen
+
+> [!beslut]
+> - [ ] Helene Olofsson och Anna Söderström får i uppdrag att till planeringskonferensen
+>   den 8 september återkomma med ett omarbetat förslag utifrån inkomna synpunkter.
+>   [ansvarig:: Helene Olofsson, Anna Söderström] [senast:: 2021-09-08]
+`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Uppdrag i beslutstext', en: 'Assignment in a decision\'s text' },
+      text: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2021-08-20
+---
+
+## Närvarande
+
+- Helene Olofsson
+- Anna Söderström
+
+## 8. Södertörnskonferensen
+
+> [!beslut]
+> Helene Olofsson och Anna Söderström får i uppdrag att till planeringskonferensen
+> den 8 september återkomma med ett omarbetat förslag utifrån inkomna synpunkter.
+`,
+      findings: 1,
+      fixed: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2021-08-20
+---
+
+## Närvarande
+
+- Helene Olofsson
+- Anna Söderström
+
+## 8. Södertörnskonferensen
+
+> [!beslut]
+> - [ ] Helene Olofsson och Anna Söderström får i uppdrag att till planeringskonferensen
+>   den 8 september återkomma med ett omarbetat förslag utifrån inkomna synpunkter.
+>   [ansvarig:: Helene Olofsson, Anna Söderström] [senast:: 2021-09-08]
+`,
+    },
+    {
+      title: { sv: 'Uppdrag i löptext (engelska)', en: 'Assignment in running text (English)' },
+      text: `---
+type: notes
+body: Project group
+date: 2024-03-12
+---
+
+## Attendance
+
+- Ann Lee
+- Tom Reid
+
+## 2. Venue
+
+The venue is too small. Tom Reid is asked to book a larger room by 5 April.
+`,
+      findings: 1,
+      fixed: `---
+type: notes
+body: Project group
+date: 2024-03-12
+---
+
+## Attendance
+
+- Ann Lee
+- Tom Reid
+
+## 2. Venue
+
+The venue is too small.
+
+- [ ] Tom Reid is asked to book a larger room by 5 April.
+  [owner:: Tom Reid] [due:: 2024-04-05]
+`,
+    },
+  ],
+});

@@ -3,7 +3,7 @@
 import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, isOpenStatus, originOf, sameOrigin } from '../../workspace/carry';
 import { documentAnchor } from '../blocks';
 import { loc } from '../rule-utils';
-import type { Rule } from '../types';
+import type { Rule, RuleExamples } from '../types';
 
 const FM = (date: string, status = 'utkast') => `---
 typ: minnesanteckningar
@@ -52,56 +52,6 @@ export const rule: Rule = {
     severity: { protokoll: 'warning', notes: 'info' },
     fixable: true,
     needsWorkspace: true,
-    examples: {
-      ok: [
-        {
-          title: loc('Uppdragen förs vidare eller avslutas', 'Actions carried over or closed'),
-          text: `${FM('2024-05-20')}## 1. Utestående ärenden
-
-- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
-- [/] Skriv annonsen [ansvarig:: Per Ek] [senast:: 2024-06-10] [från:: 2024-04-22 §2]
-`,
-          workspace: [PREVIOUS],
-        },
-      ],
-      notOk: [
-        {
-          title: loc('Ett uppdrag saknas i uppföljningen', 'An action is missing from the follow-up'),
-          text: `${FM('2024-05-20')}## 1. Utestående ärenden
-
-- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
-
-## 2. Övriga frågor
-
-Inga.
-`,
-          workspace: [PREVIOUS],
-          fixed: `${FM('2024-05-20')}## 1. Utestående ärenden
-
-- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
-- [/] Skriv annonsen [ansvarig:: Per Ek] [senast:: 2024-05-20] [från:: 2024-04-22 §2]
-
-## 2. Övriga frågor
-
-Inga.
-`,
-        },
-        {
-          title: loc('Ingen uppföljningspunkt', 'No follow-up item'),
-          text: `---
-type: notes
-body: Parents' association
-date: 2024-03-12
----
-
-## 1. Summer fair
-
-The fair is on 2024-06-15.
-`,
-          workspace: [EN_PREVIOUS],
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -135,3 +85,56 @@ The fair is on 2024-06-15.
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Uppdragen förs vidare eller avslutas', en: 'Actions carried over or closed' },
+      text: `${FM('2024-05-20')}## 1. Utestående ärenden
+
+- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
+- [/] Skriv annonsen [ansvarig:: Per Ek] [senast:: 2024-06-10] [från:: 2024-04-22 §2]
+`,
+      workspace: [PREVIOUS],
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Ett uppdrag saknas i uppföljningen', en: 'An action is missing from the follow-up' },
+      text: `${FM('2024-05-20')}## 1. Utestående ärenden
+
+- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
+
+## 2. Övriga frågor
+
+Inga.
+`,
+      workspace: [PREVIOUS],
+      fixed: `${FM('2024-05-20')}## 1. Utestående ärenden
+
+- [x] Uppdatera budgeten [ansvarig:: Anna Berg] [klar:: 2024-05-15] [från:: 2024-04-22 §1]
+- [/] Skriv annonsen [ansvarig:: Per Ek] [senast:: 2024-05-20] [från:: 2024-04-22 §2]
+
+## 2. Övriga frågor
+
+Inga.
+`,
+    },
+    {
+      title: { sv: 'Ingen uppföljningspunkt', en: 'No follow-up item' },
+      text: `---
+type: notes
+body: Parents' association
+date: 2024-03-12
+---
+
+## 1. Summer fair
+
+The fair is on 2024-06-15.
+`,
+      workspace: [EN_PREVIOUS],
+    },
+  ],
+});

@@ -5,7 +5,7 @@ import { eolOf, lineEndAt, lineStartAt } from '../../text';
 import {
   approverNames, chairName, documentAnchor, justeringBlock, justeringInsertOffset, recorderName, sectionInsertion, signerLine,
 } from '../blocks';
-import type { Localized, Rule, TextEdit } from '../types';
+import type { Localized, Rule, RuleExamples, TextEdit } from '../types';
 
 const ROLE_NOUN: Record<SignerRole, Localized> = {
   recorder: { sv: 'sekreterare', en: 'recorder' },
@@ -43,130 +43,6 @@ export const rule: Rule = {
     },
     severity: { protokoll: 'error', notes: 'warning' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: { sv: 'Minnesanteckningar med justering', en: 'Swedish notes with a justering' },
-          text: `---
-typ: minnesanteckningar
-organ: Ledningsgruppen
-datum: 2024-05-20
----
-
-## 1. Budget
-
-Budgeten hålls.
-
-## Justering
-
-- Vid anteckningarna: Anna Berg
-- Justeras: Per Ek
-`,
-        },
-      ],
-      notOk: [
-        {
-          title: { sv: 'Protokoll utan justering', en: 'Protokoll without a justering section' },
-          text: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-05-14
-ordförande: Karin Lindqvist
-sekreterare: Sofia Karlsson
-justerare: [Amir Haddad]
-paragraf-start: 53
----
-
-## § 53 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-
-## § 54 Godkännande av dagordning
-
-> [!beslut]
-> Dagordningen godkänns.
-
-## Anslag
-
-- Anslaget sätts upp: 2024-05-17
-- Anslaget tas ned: 2024-06-10
-- Förvaringsplats: Kommunledningskontoret
-`,
-          findings: 1,
-          fixed: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-05-14
-ordförande: Karin Lindqvist
-sekreterare: Sofia Karlsson
-justerare: [Amir Haddad]
-paragraf-start: 53
----
-
-## § 53 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-
-## § 54 Godkännande av dagordning
-
-> [!beslut]
-> Dagordningen godkänns.
-
-## Justering
-
-- Vid protokollet: Sofia Karlsson
-- Ordförande: Karin Lindqvist
-- Justeras: Amir Haddad
-- Justerade paragrafer: § 53–54
-
-## Anslag
-
-- Anslaget sätts upp: 2024-05-17
-- Anslaget tas ned: 2024-06-10
-- Förvaringsplats: Kommunledningskontoret
-`,
-        },
-        {
-          title: { sv: 'Engelska anteckningar: justerare saknas', en: 'English notes: the approver is missing' },
-          text: `---
-type: notes
-body: Project group
-date: 2024-05-20
-secretary: Tom Reid
-approvers: [Ann Lee]
----
-
-## 1. Launch
-
-The launch is moved to June.
-
-## Signatures
-
-- Recorded by: Tom Reid
-`,
-          findings: 1,
-          fixed: `---
-type: notes
-body: Project group
-date: 2024-05-20
-secretary: Tom Reid
-approvers: [Ann Lee]
----
-
-## 1. Launch
-
-The launch is moved to June.
-
-## Signatures
-
-- Recorded by: Tom Reid
-- Approved by: Ann Lee
-`,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -243,3 +119,130 @@ The launch is moved to June.
     });
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Minnesanteckningar med justering', en: 'Swedish notes with a justering' },
+      text: `---
+typ: minnesanteckningar
+organ: Ledningsgruppen
+datum: 2024-05-20
+---
+
+## 1. Budget
+
+Budgeten hålls.
+
+## Justering
+
+- Vid anteckningarna: Anna Berg
+- Justeras: Per Ek
+`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Protokoll utan justering', en: 'Protokoll without a justering section' },
+      text: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-05-14
+ordförande: Karin Lindqvist
+sekreterare: Sofia Karlsson
+justerare: [Amir Haddad]
+paragraf-start: 53
+---
+
+## § 53 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+
+## § 54 Godkännande av dagordning
+
+> [!beslut]
+> Dagordningen godkänns.
+
+## Anslag
+
+- Anslaget sätts upp: 2024-05-17
+- Anslaget tas ned: 2024-06-10
+- Förvaringsplats: Kommunledningskontoret
+`,
+      findings: 1,
+      fixed: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-05-14
+ordförande: Karin Lindqvist
+sekreterare: Sofia Karlsson
+justerare: [Amir Haddad]
+paragraf-start: 53
+---
+
+## § 53 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+
+## § 54 Godkännande av dagordning
+
+> [!beslut]
+> Dagordningen godkänns.
+
+## Justering
+
+- Vid protokollet: Sofia Karlsson
+- Ordförande: Karin Lindqvist
+- Justeras: Amir Haddad
+- Justerade paragrafer: § 53–54
+
+## Anslag
+
+- Anslaget sätts upp: 2024-05-17
+- Anslaget tas ned: 2024-06-10
+- Förvaringsplats: Kommunledningskontoret
+`,
+    },
+    {
+      title: { sv: 'Engelska anteckningar: justerare saknas', en: 'English notes: the approver is missing' },
+      text: `---
+type: notes
+body: Project group
+date: 2024-05-20
+secretary: Tom Reid
+approvers: [Ann Lee]
+---
+
+## 1. Launch
+
+The launch is moved to June.
+
+## Signatures
+
+- Recorded by: Tom Reid
+`,
+      findings: 1,
+      fixed: `---
+type: notes
+body: Project group
+date: 2024-05-20
+secretary: Tom Reid
+approvers: [Ann Lee]
+---
+
+## 1. Launch
+
+The launch is moved to June.
+
+## Signatures
+
+- Recorded by: Tom Reid
+- Approved by: Ann Lee
+`,
+    },
+  ],
+});

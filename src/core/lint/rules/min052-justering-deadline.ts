@@ -3,7 +3,7 @@
 import { daysBetween, isIsoDate } from '../../dates';
 import { FIELD_KEYS, FRONT_MATTER_KEYS, STATUS_WORDS } from '../../keywords';
 import type { Language } from '../../model';
-import type { Rule } from '../types';
+import type { Rule, RuleExamples } from '../types';
 
 /** Days after the meeting by which the minutes are approved. */
 export const JUSTERING_MAX_DAYS = 14;
@@ -24,86 +24,6 @@ export const rule: Rule = {
     },
     severity: { protokoll: 'error', notes: 'info' },
     fixable: false,
-    examples: {
-      ok: [
-        {
-          title: { sv: 'Justerat två dagar efter mötet', en: 'Approved two days after the meeting' },
-          text: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-04-16
-justering:
-  datum: 2024-04-18
-status: justerad
----
-
-## § 45 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-`,
-        },
-        {
-          title: { sv: 'Alla har signerat', en: 'Every signer has signed' },
-          text: `---
-type: notes
-body: Project group
-date: 2024-05-06
----
-
-## 1. Launch
-
-The launch is moved to June.
-
-## Signatures
-
-- Recorded by: Tom Reid [signed:: 2024-05-08]
-- Approved by: Ann Lee [signed:: 2024-05-10]
-`,
-        },
-      ],
-      notOk: [
-        {
-          title: { sv: 'Justering 23 dagar efter mötet', en: 'Approval 23 days after the meeting' },
-          text: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-04-16
-justering:
-  datum: 2024-05-09
-status: justerad
----
-
-## § 45 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-`,
-          findings: 1,
-        },
-        {
-          title: { sv: 'Engelskt protokoll fortfarande ojusterat', en: 'English minutes still unsigned' },
-          text: `---
-type: minutes
-body: Board
-date: 2024-05-07
-status: for-approval
----
-
-## 1. Opening
-
-> [!decision]
-> The meeting was declared open.
-
-## Signatures
-
-- Recorded by: Thomas Reid [signed:: 2024-05-09]
-- Approved by: Priya Raman
-`,
-          findings: 1,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -171,3 +91,86 @@ status: for-approval
     });
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Justerat två dagar efter mötet', en: 'Approved two days after the meeting' },
+      text: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-04-18
+status: justerad
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+`,
+    },
+    {
+      title: { sv: 'Alla har signerat', en: 'Every signer has signed' },
+      text: `---
+type: notes
+body: Project group
+date: 2024-05-06
+---
+
+## 1. Launch
+
+The launch is moved to June.
+
+## Signatures
+
+- Recorded by: Tom Reid [signed:: 2024-05-08]
+- Approved by: Ann Lee [signed:: 2024-05-10]
+`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Justering 23 dagar efter mötet', en: 'Approval 23 days after the meeting' },
+      text: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-05-09
+status: justerad
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+`,
+      findings: 1,
+    },
+    {
+      title: { sv: 'Engelskt protokoll fortfarande ojusterat', en: 'English minutes still unsigned' },
+      text: `---
+type: minutes
+body: Board
+date: 2024-05-07
+status: for-approval
+---
+
+## 1. Opening
+
+> [!decision]
+> The meeting was declared open.
+
+## Signatures
+
+- Recorded by: Thomas Reid [signed:: 2024-05-09]
+- Approved by: Priya Raman
+`,
+      findings: 1,
+    },
+  ],
+});

@@ -7,7 +7,7 @@ import { eolOf, lineEndAt } from '../../text';
 import {
   NOTICE_MAX_DELAY, NOTICE_MIN_DAYS, documentAnchor, justeringDate, labelLine, noticeBlock, noticeLabels, sectionInsertion,
 } from '../blocks';
-import type { Rule, TextEdit } from '../types';
+import type { Rule, RuleExamples, TextEdit } from '../types';
 
 /** Fills an empty notice value, or adds the missing line after the notice's last line. */
 function fillEdit(doc: MinutesDocument, line: NoticeLine | undefined, label: string, value: string): TextEdit {
@@ -38,107 +38,6 @@ export const rule: Rule = {
     },
     severity: { protokoll: 'warning', notes: 'off' },
     fixable: true,
-    examples: {
-      ok: [
-        {
-          title: { sv: 'Anslag dagen efter justeringen', en: 'Notice posted the day after approval' },
-          text: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-04-16
-justering:
-  datum: 2024-04-18
----
-
-## § 45 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-
-## Anslag
-
-- Anslaget sätts upp: 2024-04-19
-- Anslaget tas ned: 2024-05-13
-- Förvaringsplats: Kommunledningskontoret
-`,
-        },
-        {
-          title: { sv: 'Engelska protokoll behöver inget anslag', en: 'English minutes need no notice' },
-          text: `---
-type: minutes
-body: Board
-date: 2024-04-16
----
-
-## 1. Opening
-
-> [!decision]
-> The meeting was declared open.
-`,
-        },
-      ],
-      notOk: [
-        {
-          title: { sv: 'Anslag saknas', en: 'Missing notice' },
-          text: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-04-16
-justering:
-  datum: 2024-04-18
----
-
-## § 45 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-`,
-          findings: 1,
-          fixed: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-04-16
-justering:
-  datum: 2024-04-18
----
-
-## § 45 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-
-## Anslag
-
-- Anslaget sätts upp: 2024-04-18
-- Anslaget tas ned: 2024-05-09
-- Förvaringsplats:
-`,
-        },
-        {
-          title: { sv: 'Anslaget sätts upp för sent och tas ned för tidigt', en: 'Notice posted too late and removed too early' },
-          text: `---
-typ: protokoll
-organ: Kommunstyrelsens arbetsutskott
-datum: 2024-04-16
-justering:
-  datum: 2024-04-18
----
-
-## § 45 Val av justerare
-
-> [!beslut]
-> Amir Haddad utses att justera protokollet.
-
-## Anslag
-
-- Anslaget sätts upp: 2024-04-23
-- Anslaget tas ned: 2024-05-07
-- Förvaringsplats: Kommunledningskontoret
-`,
-          findings: 2,
-        },
-      ],
-    },
   },
 
   check(ctx) {
@@ -227,3 +126,107 @@ justering:
     }
   },
 };
+
+/** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
+// A function, so that bundles that never call it leave the texts out.
+export const examples = (): RuleExamples => ({
+  ok: [
+    {
+      title: { sv: 'Anslag dagen efter justeringen', en: 'Notice posted the day after approval' },
+      text: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-04-18
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+
+## Anslag
+
+- Anslaget sätts upp: 2024-04-19
+- Anslaget tas ned: 2024-05-13
+- Förvaringsplats: Kommunledningskontoret
+`,
+    },
+    {
+      title: { sv: 'Engelska protokoll behöver inget anslag', en: 'English minutes need no notice' },
+      text: `---
+type: minutes
+body: Board
+date: 2024-04-16
+---
+
+## 1. Opening
+
+> [!decision]
+> The meeting was declared open.
+`,
+    },
+  ],
+  notOk: [
+    {
+      title: { sv: 'Anslag saknas', en: 'Missing notice' },
+      text: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-04-18
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+`,
+      findings: 1,
+      fixed: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-04-18
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+
+## Anslag
+
+- Anslaget sätts upp: 2024-04-18
+- Anslaget tas ned: 2024-05-09
+- Förvaringsplats:
+`,
+    },
+    {
+      title: { sv: 'Anslaget sätts upp för sent och tas ned för tidigt', en: 'Notice posted too late and removed too early' },
+      text: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-04-18
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+
+## Anslag
+
+- Anslaget sätts upp: 2024-04-23
+- Anslaget tas ned: 2024-05-07
+- Förvaringsplats: Kommunledningskontoret
+`,
+      findings: 2,
+    },
+  ],
+});
