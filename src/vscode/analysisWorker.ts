@@ -1,11 +1,12 @@
-// Client of the analysis worker (dist/worker.js). One worker, started on first use and
+// Client of the worker thread (dist/worker.js). One worker, started on first use and
 // stopped when idle; requests are answered in order.
 import * as vscode from 'vscode';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import type { Finding } from '../core/lint/types';
 import type { MinutesDocument } from '../core/model';
 import type { CachedSection } from '../core/analysis';
-import type { WorkerRequest } from './worker';
+import type { IndexEntry } from '../core/workspace/index';
+import type { AnalyzeRequest, IndexRequest, WorkerRequest } from './worker';
 
 export interface WorkerResult {
   readonly doc: MinutesDocument;
@@ -21,17 +22,27 @@ const IDLE_MS = 30_000;
 export class AnalysisWorker implements vscode.Disposable {
   private worker: NodeWorker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: WorkerResult) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
-  analyze(request: Omit<WorkerRequest, 'id'>): Promise<WorkerResult> {
+  /** The first full analysis of a document. */
+  analyze(request: Omit<AnalyzeRequest, 'kind'>): Promise<WorkerResult> {
+    return this.request<WorkerResult>({ kind: 'analyze', ...request });
+  }
+
+  /** The workspace index entry of a file's text. */
+  async indexEntry(request: Omit<IndexRequest, 'kind'>): Promise<IndexEntry> {
+    return (await this.request<{ entry: IndexEntry }>({ kind: 'index', ...request })).entry;
+  }
+
+  private request<T>(request: WorkerRequest): Promise<T> {
     const worker = this.start();
     const id = this.nextId++;
     if (this.idle) clearTimeout(this.idle);
-    return new Promise<WorkerResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
       worker.postMessage({ ...request, id });
     });
   }
@@ -41,12 +52,12 @@ export class AnalysisWorker implements vscode.Disposable {
     // Required lazily: the module exists only in a Node extension host.
     const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath);
-    worker.on('message', (msg: { id: number; error?: string } & Partial<WorkerResult>) => {
+    worker.on('message', (msg: { id: number; error?: string }) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg as WorkerResult);
+      else p.resolve(msg);
       if (this.pending.size === 0) this.idle = setTimeout(() => this.stop(), IDLE_MS);
     });
     worker.on('error', (e) => this.fail(e));

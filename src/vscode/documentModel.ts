@@ -60,7 +60,8 @@ export class DocumentModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AnalysisChange>();
   private readonly closed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly worker: AnalysisWorker;
+  /** The worker thread, shared with the workspace index. */
+  readonly worker: AnalysisWorker;
   /** Large documents whose first analysis is running in the worker. */
   private readonly inWorker = new Set<string>();
   /** Analyses the worker completed (for tests and the output channel). */

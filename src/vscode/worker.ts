@@ -1,13 +1,15 @@
-// Worker thread: the first full analysis of a very large document, off the extension
-// host's main thread. It returns the model, the findings and the parsed sections, which
-// seed the main thread's analyzer so later edits are incremental there.
+// Worker thread: work that does not belong on the extension host's main thread. The
+// first full analysis of a very large document (the model, the findings and the parsed
+// sections, which seed the main thread's analyzer so later edits are incremental there),
+// and the workspace index entries of files read during a scan.
 import { parentPort } from 'node:worker_threads';
 import { DocumentAnalyzer } from '../core/analysis';
 import type { SeveritySetting } from '../core/lint/types';
 import type { Language } from '../core/model';
+import { indexEntry } from '../core/workspace/index';
 
-export interface WorkerRequest {
-  readonly id: number;
+export interface AnalyzeRequest {
+  readonly kind: 'analyze';
   readonly text: string;
   readonly assumeMinutes: boolean;
   readonly language?: Language;
@@ -15,16 +17,30 @@ export interface WorkerRequest {
   readonly rules: readonly [string, SeveritySetting][];
 }
 
-parentPort?.on('message', (req: WorkerRequest) => {
+export interface IndexRequest {
+  readonly kind: 'index';
+  readonly uri: string;
+  readonly text: string;
+  readonly assumeMinutes: boolean;
+}
+
+export type WorkerRequest = AnalyzeRequest | IndexRequest;
+
+function answer(req: WorkerRequest): object {
+  if (req.kind === 'index') return { entry: indexEntry(req.uri, req.text, { assumeMinutes: req.assumeMinutes }) };
+  const analyzer = new DocumentAnalyzer();
+  const { doc, findings } = analyzer.analyze(req.text, {
+    assumeMinutes: req.assumeMinutes,
+    ...(req.language ? { language: req.language } : {}),
+    lint: req.lint,
+    rules: { settings: new Map(req.rules), errors: [] },
+  });
+  return { doc, findings, sections: analyzer.sections() };
+}
+
+parentPort?.on('message', (req: WorkerRequest & { id: number }) => {
   try {
-    const analyzer = new DocumentAnalyzer();
-    const { doc, findings } = analyzer.analyze(req.text, {
-      assumeMinutes: req.assumeMinutes,
-      ...(req.language ? { language: req.language } : {}),
-      lint: req.lint,
-      rules: { settings: new Map(req.rules), errors: [] },
-    });
-    parentPort!.postMessage({ id: req.id, doc, findings, sections: analyzer.sections() });
+    parentPort!.postMessage({ id: req.id, ...answer(req) });
   } catch (e) {
     parentPort!.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -5,7 +5,7 @@ import { rules } from '../../src/core/lint/registry';
 import { parseMinutes } from '../../src/core/parser';
 import { carryOverEdit, followUpItem, parseFrom } from '../../src/core/workspace/carry';
 import { contentHash, fnv1a } from '../../src/core/workspace/hash';
-import { WorkspaceIndex, ownersOf } from '../../src/core/workspace/index';
+import { WorkspaceIndex, indexEntry, ownersOf } from '../../src/core/workspace/index';
 import { applyEdits } from '../../src/core/lint/engine';
 import { meetingSeries, twoBodiesOneYear, type GeneratedMeeting } from '../fixtures/meetings';
 
@@ -49,6 +49,25 @@ describe('workspace index', () => {
     assert.equal(fifth.lastItem, 15);
     assert.deepEqual(fifth.followUp, { number: 14, title: 'Utestående ärenden', line: fifth.followUp!.line });
     assert.equal(index.get(uri(lg[0]!))!.profile, 'notes');
+  });
+
+  it('takes entries made elsewhere (a worker thread) as if it had parsed the texts', () => {
+    const index = new WorkspaceIndex();
+    const changed: string[] = [];
+    index.onDidChange((c) => changed.push(...c.uris));
+    // Structured clone, as a worker's message would carry it.
+    const entry = structuredClone(indexEntry(uri(au[0]!), au[0]!.text, { assumeMinutes: true }));
+    assert.equal(index.put(entry), true);
+    assert.deepEqual(changed, [uri(au[0]!)]);
+    assert.equal(index.parses, 1);
+    const direct = new WorkspaceIndex();
+    direct.update(uri(au[0]!), au[0]!.text, { assumeMinutes: true });
+    assert.deepEqual(index.get(uri(au[0]!)), direct.get(uri(au[0]!)));
+    // The same text again: nothing to do, whichever way it comes.
+    assert.equal(index.put(entry), false);
+    assert.equal(index.update(uri(au[0]!), au[0]!.text, { assumeMinutes: true }), false);
+    assert.equal(index.isStale(uri(au[0]!), au[0]!.text, { assumeMinutes: false }), true);
+    assert.equal(index.parses, 1);
   });
 
   it('finds the previous meeting of the same body', () => {

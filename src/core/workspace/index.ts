@@ -136,6 +136,21 @@ function hashKey(text: string, assumeMinutes: boolean): string {
   return `${contentHash(text)}${assumeMinutes ? '+m' : ''}`;
 }
 
+/**
+ * The index entry of a text, computed on its own (in a worker thread, say) and handed
+ * to `WorkspaceIndex.put`: plain data, nothing of the index is needed.
+ */
+export function indexEntry(uri: string, text: string, options: UpdateOptions = {}): IndexEntry {
+  const assume = options.assumeMinutes ?? false;
+  const hash = hashKey(text, assume);
+  try {
+    return entryFor(uri, text, hash, assume, options.parsed);
+  } catch {
+    // The parser never throws by contract; if it did, keep the file out rather than fail the scan.
+    return entryFor(uri, '', hash, false);
+  }
+}
+
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, IndexEntry>();
   private readonly actionCache = new WeakMap<IndexEntry, IndexedAction[]>();
@@ -211,19 +226,19 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Indexes a text; returns false when the same content was indexed already. */
   update(uri: string, text: string, options: UpdateOptions = {}): boolean {
-    const assume = options.assumeMinutes ?? false;
-    const hash = hashKey(text, assume);
-    if (this.byUri.get(uri)?.hash === hash) return false;
+    if (!this.isStale(uri, text, options)) return false;
     if (options.parsed?.text !== text) this.parses++;
-    let entry: IndexEntry;
-    try {
-      entry = entryFor(uri, text, hash, assume, options.parsed);
-    } catch {
-      // The parser never throws by contract; if it did, keep the file out rather than fail the scan.
-      entry = entryFor(uri, '', hash, false);
-    }
-    this.byUri.set(uri, entry);
+    this.byUri.set(uri, indexEntry(uri, text, options));
     this.changed(uri);
+    return true;
+  }
+
+  /** Takes an entry `indexEntry` made (a text parsed elsewhere); false when it was indexed already. */
+  put(entry: IndexEntry): boolean {
+    if (this.byUri.get(entry.uri)?.hash === entry.hash) return false;
+    this.parses++;
+    this.byUri.set(entry.uri, entry);
+    this.changed(entry.uri);
     return true;
   }
 

@@ -2,12 +2,13 @@
 // (files.exclude through findFiles, search.exclude applied here), then incremental
 // updates from a file watcher, renames and unsaved edits of open documents. The index
 // is cached in the extension's storage and keyed by content, so a second activation
-// re-reads the files but parses none that did not change. Only `workspace.fs` is used,
-// so virtual workspaces work too.
+// re-reads the files but parses none that did not change; the files that changed are
+// parsed in the worker thread, off the extension host's main thread. Only
+// `workspace.fs` is used, so virtual workspaces work too.
 import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
-import { WorkspaceIndex } from '../../core/workspace/index';
+import { WorkspaceIndex, type IndexEntry } from '../../core/workspace/index';
 import { DEFAULT_FILES } from '../config';
 
 export const CACHE_FILE = 'workspace-index.json';
@@ -50,6 +51,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
   ready = false;
   /** Where the cache was read from, and whether it held entries (for the logs and tests). */
   restoredEntries = 0;
+  /** Entries the worker thread made (for the logs and tests). */
+  workerEntries = 0;
+  /** The latest read of each file being indexed: a result of an older one is dropped. */
+  private readonly reads = new Map<string, number>();
+  private nextRead = 1;
+  private workerFailed = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -57,6 +64,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     private readonly progressViewId: string,
     /** The editor's analysis of an open document, so unsaved edits are not parsed twice. */
     private readonly parsedOf: (document: vscode.TextDocument) => MinutesDocument | undefined = () => undefined,
+    /** Makes an index entry in another thread; without it (or when it fails) the text is parsed here. */
+    private readonly offThread?: (file: { uri: string; text: string; assumeMinutes: boolean }) => Promise<IndexEntry>,
   ) {
     this.index = new WorkspaceIndex();
     this.disposables.push(this.scanned, this.busy);
@@ -76,6 +85,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removed(uri))),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
+          this.supersede(oldUri.toString());
           if (this.index.rename(oldUri.toString(), newUri.toString())) this.schedule(newUri, 0);
           else this.rescanUnder(oldUri, newUri);
         }
@@ -160,6 +170,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const index = this.index;
     index.beginFullScan();
     const parsesBefore = index.parses;
+    const workerBefore = this.workerEntries;
     try {
       const found = await vscode.workspace.findFiles('**/*.md', undefined);
       const files = found.filter((uri) => this.wanted(uri));
@@ -173,7 +184,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
         }
       });
       this.ready = true;
-      this.output.info(`Workspace index: ${index.entries().length} minutes in ${files.length} Markdown files, ${index.parses - parsesBefore} parsed, ${Date.now() - started} ms`);
+      const workerEntries = this.workerEntries - workerBefore;
+      this.output.info(
+        `Workspace index: ${index.entries().length} minutes in ${files.length} Markdown files, ${index.parses - parsesBefore} parsed (${workerEntries} in the worker thread), ${Date.now() - started} ms`,
+      );
       await this.writeCache();
     } finally {
       this.busy.fire(false);
@@ -197,7 +211,33 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const parsed = doc && !doc.isClosed ? this.parsedOf(doc) : undefined;
-    this.index.update(key, text, { assumeMinutes: this.matchesFiles(uri), ...(parsed ? { parsed } : {}) });
+    const assumeMinutes = this.matchesFiles(uri);
+    const options = { assumeMinutes, ...(parsed ? { parsed } : {}) };
+    const read = this.nextRead++;
+    this.reads.set(key, read);
+    if (parsed || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
+      this.reads.delete(key);
+      this.index.update(key, text, options);
+      return;
+    }
+    let entry: IndexEntry | undefined;
+    try {
+      entry = await this.offThread({ uri: key, text, assumeMinutes });
+      this.workerEntries++;
+    } catch (e) {
+      this.workerFailed = true;
+      this.output.warn(`workspace index: the worker thread failed (${e instanceof Error ? e.message : String(e)}); files are parsed on the main thread`);
+    }
+    // A later read of the file (or its removal) went on meanwhile: that one counts.
+    if (this.reads.get(key) !== read) return;
+    this.reads.delete(key);
+    if (entry) this.index.put(entry);
+    else this.index.update(key, text, options);
+  }
+
+  /** Results of reads still running for these files (or everything under a folder) are dropped. */
+  private supersede(key: string): void {
+    for (const k of this.reads.keys()) if (k === key || k.startsWith(key.endsWith('/') ? key : `${key}/`)) this.reads.delete(k);
   }
 
   /** Markdown in a workspace folder, not excluded by files.exclude or search.exclude. */
@@ -234,6 +274,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const key = uri.toString();
     // Still open with unsaved edits: it lives on in the editor.
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty)) return;
+    this.supersede(key);
     if (!this.index.remove(key)) this.index.removeUnder(key);
   }
 

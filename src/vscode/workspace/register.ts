@@ -42,11 +42,17 @@ export function getWorkspaceView(): WorkspaceView | undefined {
 }
 
 export function registerWorkspace(context: vscode.ExtensionContext, model: DocumentModel, output: vscode.LogOutputChannel): WorkspaceApi {
-  const indexer = new WorkspaceIndexer(context, output, OPEN_ACTIONS_VIEW, (document) => {
-    // The model's analysis of this version; none while a large file waits for the worker.
-    const analysis = model.get(document);
-    return analysis.paused || analysis.doc.text.length !== document.getText().length ? undefined : analysis.doc;
-  });
+  const indexer = new WorkspaceIndexer(
+    context,
+    output,
+    OPEN_ACTIONS_VIEW,
+    (document) => {
+      // The model's analysis of this version; none while a large file waits for the worker.
+      const analysis = model.get(document);
+      return analysis.paused || analysis.doc.text.length !== document.getText().length ? undefined : analysis.doc;
+    },
+    (file) => model.worker.indexEntry(file),
+  );
   current = indexer;
   const openActions = new OpenActionsProvider(indexer, context.workspaceState);
   const allDecisions = new AllDecisionsProvider(indexer);

@@ -77,6 +77,8 @@ describe('workspace index and views', () => {
     assert.equal(carried.uri, uriOf(3).toString(), 'the copy carried into the last meeting');
     // The examples' own actions are there too (ks-au's open ones).
     assert.ok(api.openActions.actions().some((a) => a.body === 'Kommunstyrelsens arbetsutskott'));
+    // Files that are not open were parsed in the worker thread, not on the extension host's.
+    assert.ok(api.indexer.workerEntries >= series.length, `${api.indexer.workerEntries} entries from the worker`);
   });
 
   it('groups by owner, due date and body; a node opens its source line', async () => {
