@@ -177,8 +177,9 @@ export function registerDecisionTree(context: vscode.ExtensionContext, model: Do
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      // Focus moving to a non-editor part (output, tree) keeps the last document shown.
-      if (!editor) return;
+      // Focus moving to another part (the tree, a terminal, or the Output panel, whose
+      // log is a text editor too) keeps the last document shown.
+      if (!editor || editor.document.uri.scheme === 'output') return;
       if (editor.document !== provider.document) provider.show(editor.document);
       revealAtCursor();
     }),

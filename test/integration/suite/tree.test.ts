@@ -40,6 +40,20 @@ describe('decisions and actions tree', () => {
     await vscode.commands.executeCommand('justera.tree.groupBy', 'item');
   });
 
+  it('keeps showing the minutes while the Output panel has the focus', async () => {
+    const channel = vscode.window.createOutputChannel('Justera test');
+    try {
+      channel.appendLine('focus here');
+      channel.show(false);
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'output', 10000, 'the Output panel to take the focus');
+      assert.equal(api.provider.document?.uri.toString(), editor.document.uri.toString());
+      assert.equal((await api.provider.getChildren()).length, 11);
+    } finally {
+      channel.dispose();
+      await vscode.window.showTextDocument(editor.document);
+    }
+  });
+
   it('lists the seed: 11 items, decisions §6.1 §7.1 §8.1 and 3 actions', async () => {
     const roots = await api.provider.getChildren();
     assert.equal(roots.length, 11);
