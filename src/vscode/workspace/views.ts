@@ -137,7 +137,7 @@ export class OpenActionsProvider implements vscode.TreeDataProvider<ActionNode>,
     item.iconPath = overdue
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon(a.status === 'in-progress' ? 'sync' : 'circle-large-outline');
-    item.resourceUri = vscode.Uri.parse(a.uri);
+    // No resourceUri: the file's problem badge would repeat on every action of it.
     item.contextValue = 'justera.workspaceAction';
     item.command = { command: OPEN_SOURCE_COMMAND, title: vscode.l10n.t('Open source'), arguments: [{ uri: a.uri, line: a.line } satisfies SourceRef] };
     return item;

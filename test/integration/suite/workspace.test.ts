@@ -97,6 +97,7 @@ describe('workspace index and views', () => {
     const node = api.openActions.getChildren(owner).find((n) => n.kind === 'action' && n.action.text === 'Åtgärd 2')!;
     const item = api.openActions.getTreeItem(node);
     assert.equal(item.command?.command, OPEN_SOURCE_COMMAND);
+    assert.equal(item.resourceUri, undefined, "no file decorations: the file's problem badge on every action");
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
     const editor = (await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === uriOf(3).toString() ? vscode.window.activeTextEditor : undefined), 5000, 'the source to open'))!;
     const line = editor.document.lineAt(editor.selection.active.line).text;
