@@ -9,7 +9,7 @@ import { justeringBlock, justeringInsertOffset, sectionInsertion } from '../core
 import type { Decision, Item, Language } from '../core/model';
 import { newMinutesTemplate, type TemplateProfile } from '../core/templates';
 import { fixAllEdit, toWorkspaceEdit } from './codeActions';
-import { DocumentModel, isMarkdown, type Analysis } from './documentModel';
+import { DocumentModel, isMarkdown, textLength, type Analysis } from './documentModel';
 
 export const Command = {
   NewMinutes: 'justera.newMinutes',
@@ -72,7 +72,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
     if (analysis.paused) {
       throw new UserError(vscode.l10n.t('This file is larger than justera.maxFileSizeMB, so Justera does not check it live; raise the setting to use its commands.'));
     }
-    if (analysis.doc.text.length !== editor.document.getText().length) {
+    if (analysis.doc.text.length !== textLength(editor.document)) {
       throw new UserError(vscode.l10n.t('Justera is still reading this large file; try again in a moment.'));
     }
     if (needsMinutes && !analysis.doc.isMinutes) {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ruleDocAnchor } from '../core/lint/engine';
 import type { Finding, Severity } from '../core/lint/types';
-import { DocumentModel, isLintable, type Analysis } from './documentModel';
+import { DocumentModel, isLintable, textLength, type Analysis } from './documentModel';
 
 export const DIAGNOSTIC_SOURCE = 'justera';
 
@@ -44,7 +44,7 @@ function pausedDiagnostic(document: vscode.TextDocument, analysis: Analysis): vs
     new vscode.Range(0, 0, 0, 0),
     vscode.l10n.t(
       'Justera paused live checks: this file is {0} MB, over justera.maxFileSizeMB ({1} MB). Raise the setting or run `justera lint` on it.',
-      mb(document.getText().length),
+      mb(textLength(document)),
       mb(analysis.config.maxFileSize),
     ),
     vscode.DiagnosticSeverity.Information,

@@ -40,6 +40,11 @@ interface Cached {
   readonly configGeneration: number;
 }
 
+/** The document's length without building its text (`getText()` joins every line). */
+export function textLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
 export function isMarkdown(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown';
 }
@@ -143,7 +148,7 @@ export class DocumentModel implements vscode.Disposable {
       return cached.analysis;
     }
     const config = this.config.forDocument(document);
-    const size = document.getText().length;
+    const size = textLength(document);
     if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);
     if (this.needsWorker(document, size)) return cached?.analysis ?? this.emptyAnalysis(document, config, false);
     const { doc, findings } = this.analyzerFor(document).analyze(document.getText(), {
@@ -253,7 +258,7 @@ export class DocumentModel implements vscode.Disposable {
       // An analysis computed (by a get() of the tree, say) before the project file loaded is stale.
       const cached = this.cache.get(key);
       if (cached && cached.analysis.config.configFile !== this.config.forDocument(document).configFile) this.cache.delete(key);
-      const size = document.getText().length;
+      const size = textLength(document);
       if (size <= this.config.forDocument(document).maxFileSize && this.needsWorker(document, size)) {
         await this.analyzeInWorker(document, key);
         if (this.generations.get(key) !== generation || document.isClosed) return;

@@ -6,7 +6,7 @@ import type { ActionGrouping } from '../../core/workspace/groups';
 import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, originOf, sameOrigin } from '../../core/workspace/carry';
 import type { IndexedAction, WorkspaceIndex, WorkspaceView } from '../../core/workspace/index';
 import type { Item } from '../../core/model';
-import { DocumentModel, isMarkdown } from '../documentModel';
+import { DocumentModel, isMarkdown, textLength } from '../documentModel';
 import { WorkspaceIndexer } from './indexer';
 import { ALL_DECISIONS_VIEW, AllDecisionsProvider, OPEN_ACTIONS_VIEW, OPEN_SOURCE_COMMAND, OpenActionsProvider, openSource, type SourceRef } from './views';
 
@@ -49,7 +49,7 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
     (document) => {
       // The model's analysis of this version; none while a large file waits for the worker.
       const analysis = model.get(document);
-      return analysis.paused || analysis.doc.text.length !== document.getText().length ? undefined : analysis.doc;
+      return analysis.paused || analysis.doc.text.length !== textLength(document) ? undefined : analysis.doc;
     },
     (file) => model.worker.indexEntry(file),
   );
