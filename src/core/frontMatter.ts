@@ -25,7 +25,7 @@ export function parseFrontMatter(content: string, base: number, span: Span, unte
   if (parsed && parsed.errors.length > 0) {
     const err = parsed.errors[0]!;
     const [s, e] = err.pos;
-    yamlError = { message: firstLine(err.message), span: { start: base + s, end: base + Math.max(e, s) } };
+    yamlError = { message: firstLine(err.message), span: { start: base + s, end: base + Math.max(e, s) }, code: err.code };
   }
 
   const contents = parsed?.contents;

@@ -59,7 +59,12 @@ export interface FrontMatter {
   /** The YAML text between the fences. */
   readonly contentSpan: Span;
   /** Set when the YAML does not parse (or is not a map); values may then be partial. */
-  readonly yamlError?: { readonly message: string; readonly span: Span };
+  readonly yamlError?: {
+    readonly message: string;
+    readonly span: Span;
+    /** The YAML library's error code (`BLOCK_AS_IMPLICIT_KEY`...), when it has one. */
+    readonly code?: string;
+  };
   /** Recognised keys, canonical → value as written. */
   readonly values: Partial<Record<FrontMatterKey, FrontMatterValue>>;
   /** Keys that are not part of the dialect (kept, never reported as errors). */

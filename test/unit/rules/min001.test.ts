@@ -4,21 +4,21 @@ import { fixRule, lintRule } from '../rule-harness';
 const BODY = '\n# Protokoll\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses.\n';
 
 describe('MIN001 front-matter', () => {
-  for (const [what, fm] of [
-    ['an unclosed flow sequence', '---\ntyp: protokoll\norgan: [Kommunstyrelsen\ndatum: 2024-04-16\n---\n'],
-    ['a tab indentation', '---\ntyp: protokoll\norgan: KS\njustering:\n\tdatum: 2024-04-18\ndatum: 2024-04-16\n---\n'],
-    ['a value with an unbalanced quote', '---\ntyp: protokoll\norgan: "KS\ndatum: 2024-04-16\n---\n'],
-    ['a list instead of a map', '---\n- typ: protokoll\n- organ: KS\n---\n'],
+  for (const [what, fm, fixedFm] of [
+    ['an unclosed flow sequence', '---\ntyp: protokoll\norgan: [Kommunstyrelsen\ndatum: 2024-04-16\n---\n', '---\ntyp: protokoll\norgan: [Kommunstyrelsen]\ndatum: 2024-04-16\n---\n'],
+    ['a tab indentation', '---\ntyp: protokoll\norgan: KS\njustering:\n\tdatum: 2024-04-18\ndatum: 2024-04-16\n---\n', undefined],
+    ['a value with an unbalanced quote', '---\ntyp: protokoll\norgan: "KS\ndatum: 2024-04-16\n---\n', '---\ntyp: protokoll\norgan: "KS"\ndatum: 2024-04-16\n---\n'],
+    ['a list instead of a map', '---\n- typ: protokoll\n- organ: KS\n---\n', undefined],
   ] as const) {
-    it(`reports broken YAML (${what}) and never rewrites it`, () => {
+    it(`reports broken YAML (${what}); a fix only adds what is missing`, () => {
       const text = fm + BODY;
       const findings = lintRule('MIN001', text);
       assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
       assert.match(findings[0]!.message, /inte giltig YAML|not valid YAML/);
-      assert.equal(findings[0]!.fix, undefined);
       const span = findings[0]!.span;
       assert.ok(span.start >= 0 && span.end <= fm.length, 'the span lies in the front matter');
-      assert.equal(fixRule('MIN001', text), text);
+      assert.equal(fixRule('MIN001', text), (fixedFm ?? fm) + BODY);
+      if (!fixedFm) assert.equal(findings[0]!.fix, undefined);
     });
   }
 

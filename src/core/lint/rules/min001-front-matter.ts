@@ -3,6 +3,7 @@ import { PROFILE_SPELLING } from '../../keywords';
 import type { FrontMatterKey, MinutesDocument, Span } from '../../model';
 import { lineEndAt, lineStartAt } from '../../text';
 import { eol, firstLineSpan, fmKey, frontMatterAnchor, loc } from '../rule-utils';
+import { yamlHelp } from '../yamlHelp';
 import type { Rule, RuleExamples } from '../types';
 
 const REQUIRED: readonly FrontMatterKey[] = ['type', 'body', 'date'];
@@ -46,17 +47,23 @@ export const rule: Rule = {
     const lang = doc.language;
     const nl = eol(doc);
 
-    // Unterminated or unparsable front matter: report, never rewrite what the user wrote.
+    // Unterminated or unparsable front matter: report; a fix only adds what is missing
+    // (a space, quotes, a closing bracket), never rewrites what the user wrote.
     const reported = new Set<string>();
-    const reportBroken = (at: Span, detail: string) => {
+    const reportBroken = (at: Span, detail: string, code?: string) => {
       // The YAML library points at a character; show at least the line it is on.
       const span = { start: lineStartAt(doc.text, at.start), end: Math.max(at.end, lineEndAt(doc.text, at.start)) };
       const key = `${span.start}:${span.end}`;
       if (reported.has(key)) return;
       reported.add(key);
+      const help = yamlHelp(doc.text, at, code, detail);
+      // The usual slips in words for someone who does not write YAML; else the library's own.
+      const problem = help?.problem ?? { sv: detail, en: detail };
+      const action = help?.action ?? { sv: 'rätta YAML-koden', en: 'correct the YAML' };
       ctx.report({
         span,
-        message: loc(`Front matter är inte giltig YAML (${detail}): rätta YAML-koden`, `Front matter is not valid YAML (${detail}): correct the YAML`),
+        message: loc(`Front matter är inte giltig YAML (${problem.sv}): ${action.sv}`, `Front matter is not valid YAML (${problem.en}): ${action.en}`),
+        ...(help?.fix ? { fix: help.fix } : {}),
       });
     };
     for (const p of doc.problems) {
@@ -69,7 +76,7 @@ export const rule: Rule = {
         return;
       }
     }
-    if (fm?.yamlError) reportBroken(fm.yamlError.span, fm.yamlError.message.split('\n')[0]!.trim());
+    if (fm?.yamlError) reportBroken(fm.yamlError.span, fm.yamlError.message.split('\n')[0]!.trim(), fm.yamlError.code);
     for (const p of doc.problems) if (p.kind === 'yaml') reportBroken(p.span, p.message.split('\n')[0]!.trim());
     if (fm?.yamlError || reported.size > 0) return;
 
@@ -160,8 +167,18 @@ export const examples = (): RuleExamples => ({
       fixed: '---\ntype: minutes\nbody: Board of Elm Court\ndate: \n---\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
     },
     {
-      title: { sv: 'Ogiltig YAML', en: 'Invalid YAML' },
-      text: '---\ntyp: protokoll\norgan: [Kommunstyrelsen\ndatum: 2024-04-16\n---\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n',
+      title: { sv: 'Ogiltig YAML: en lista som inte stängs', en: 'Invalid YAML: a list left open' },
+      text: '---\ntyp: protokoll\norgan: Kommunstyrelsen\ndatum: 2024-04-16\njusterare: [Amir Haddad\n---\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n',
+      fixed: '---\ntyp: protokoll\norgan: Kommunstyrelsen\ndatum: 2024-04-16\njusterare: [Amir Haddad]\n---\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n',
+    },
+    {
+      title: { sv: 'Ogiltig YAML: kolon i ett värde', en: 'Invalid YAML: a colon in a value' },
+      text: '---\ntype: minutes\nbody: Board of Elm Court: annual meeting\ndate: 2024-03-12\n---\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
+      fixed: '---\ntype: minutes\nbody: "Board of Elm Court: annual meeting"\ndate: 2024-03-12\n---\n\n## 1. Opening\n\n> [!decision]\n> The meeting was declared open.\n',
+    },
+    {
+      title: { sv: 'Ogiltig YAML: indrag med tabb', en: 'Invalid YAML: a tab as indentation' },
+      text: '---\ntyp: protokoll\norgan: Kommunstyrelsen\ndatum: 2024-04-16\njustering:\n\tdatum: 2024-04-18\n---\n\n## § 1 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n',
     },
     {
       title: { sv: 'Tomt datum', en: 'Empty date' },
