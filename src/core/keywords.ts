@@ -118,9 +118,10 @@ export const ATTENDANCE_GROUP_SPELLING: Spelled<Exclude<AttendanceGroup, 'unspec
 };
 
 export const SIGNER_LABELS: Readonly<Record<string, SignerRole>> = {
-  'vid anteckningarna': 'recorder', 'vid protokollet': 'recorder', 'recorded by': 'recorder',
+  // `Sekreterare` / `Justerande` are how many municipal protokoll label their signatures.
+  'vid anteckningarna': 'recorder', 'vid protokollet': 'recorder', sekreterare: 'recorder', 'recorded by': 'recorder', secretary: 'recorder',
   ordförande: 'chair', chair: 'chair',
-  justeras: 'approver', justerare: 'approver', 'approved by': 'approver',
+  justeras: 'approver', justerare: 'approver', justerande: 'approver', 'approved by': 'approver',
 };
 
 export const SIGNER_SPELLING: Spelled<SignerRole> = {

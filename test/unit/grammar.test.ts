@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { APPROVED_ITEMS_LABELS, NOTICE_LABELS, SIGNER_LABELS } from '../../src/core/keywords';
 
 const require = createRequire(import.meta.url);
 const INJECTION_PATH = new URL('../../syntaxes/justera.injection.tmLanguage.json', import.meta.url);
@@ -228,6 +229,12 @@ describe('justera injection grammar', () => {
     assertScope(lines, 6, 'Approved by', 'keyword.other.signature.justera');
     assertScope(lines, 7, 'Anslaget sätts upp', 'keyword.other.signature.justera');
     assert.ok(!anyJustera(lines, 8));
+  });
+
+  it('scopes every signature, notice and approved-items label the parser reads', async () => {
+    const labels = [...Object.keys(SIGNER_LABELS), ...Object.keys(NOTICE_LABELS), ...APPROVED_ITEMS_LABELS];
+    const lines = await tokenize(['## Justering', '', ...labels.map((l) => `- ${l[0]!.toUpperCase()}${l.slice(1)}: x`)].join('\n'));
+    labels.forEach((l, i) => assertScope(lines, i + 2, `${l[0]!.toUpperCase()}${l.slice(1)}`, 'keyword.other.signature.justera'));
   });
 
   it('leaves fenced code, inline code and front matter alone', async () => {

@@ -131,6 +131,12 @@ describe('parser: the Swedish protokoll example', () => {
     assert.equal(doc.notice?.removed?.value, '2024-05-13');
   });
   it('keeps every span inside the document', () => assertSpansInside(doc));
+
+  it('reads the signature labels municipal protokoll use (Sekreterare, Justerande)', () => {
+    const text = '---\ntyp: protokoll\norgan: KS\ndatum: 2024-05-14\n---\n\n## Justering\n\n- Sekreterare: Per Holmberg\n- Ordförande: Karin Lindqvist\n- Justerande: Amir Haddad, Lena Ek\n';
+    const signers = parseMinutes(text).justering!.signers;
+    assert.deepEqual(signers.map((s) => [s.role, s.name]), [['recorder', 'Per Holmberg'], ['chair', 'Karin Lindqvist'], ['approver', 'Amir Haddad'], ['approver', 'Lena Ek']]);
+  });
 });
 
 describe('parser: which files are minutes', () => {
