@@ -22,12 +22,14 @@ export interface IndexRequest {
   readonly uri: string;
   readonly text: string;
   readonly assumeMinutes: boolean;
+  /** `indexHash` of the text, computed by the caller. */
+  readonly hash: string;
 }
 
 export type WorkerRequest = AnalyzeRequest | IndexRequest;
 
 function answer(req: WorkerRequest): object {
-  if (req.kind === 'index') return { entry: indexEntry(req.uri, req.text, { assumeMinutes: req.assumeMinutes }) };
+  if (req.kind === 'index') return { entry: indexEntry(req.uri, req.text, { assumeMinutes: req.assumeMinutes, hash: req.hash }) };
   const analyzer = new DocumentAnalyzer();
   const { doc, findings } = analyzer.analyze(req.text, {
     assumeMinutes: req.assumeMinutes,

@@ -93,6 +93,8 @@ export interface WorkspaceView {
 
 export interface UpdateOptions {
   readonly assumeMinutes?: boolean;
+  /** `indexHash(text, assumeMinutes)`, when the caller computed it already. */
+  readonly hash?: string;
   /** The text already parsed (the editor's analysis of an open document): not parsed again. */
   readonly parsed?: MinutesDocument;
 }
@@ -132,7 +134,8 @@ function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolea
   };
 }
 
-function hashKey(text: string, assumeMinutes: boolean): string {
+/** What an entry's `hash` is: the text's content hash and the `assumeMinutes` flag. */
+export function indexHash(text: string, assumeMinutes: boolean): string {
   return `${contentHash(text)}${assumeMinutes ? '+m' : ''}`;
 }
 
@@ -142,7 +145,7 @@ function hashKey(text: string, assumeMinutes: boolean): string {
  */
 export function indexEntry(uri: string, text: string, options: UpdateOptions = {}): IndexEntry {
   const assume = options.assumeMinutes ?? false;
-  const hash = hashKey(text, assume);
+  const hash = options.hash ?? indexHash(text, assume);
   try {
     return entryFor(uri, text, hash, assume, options.parsed);
   } catch {
@@ -216,7 +219,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Whether `update(uri, text)` would parse (the text is not the indexed one). */
   isStale(uri: string, text: string, options: UpdateOptions = {}): boolean {
-    return this.byUri.get(uri)?.hash !== hashKey(text, options.assumeMinutes ?? false);
+    return this.byUri.get(uri)?.hash !== (options.hash ?? indexHash(text, options.assumeMinutes ?? false));
   }
 
   /** The indexed hash of a file (to skip reading unchanged files when the caller knows its own). */
@@ -226,9 +229,10 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Indexes a text; returns false when the same content was indexed already. */
   update(uri: string, text: string, options: UpdateOptions = {}): boolean {
-    if (!this.isStale(uri, text, options)) return false;
+    const hash = options.hash ?? indexHash(text, options.assumeMinutes ?? false);
+    if (this.byUri.get(uri)?.hash === hash) return false;
     if (options.parsed?.text !== text) this.parses++;
-    this.byUri.set(uri, indexEntry(uri, text, options));
+    this.byUri.set(uri, indexEntry(uri, text, { ...options, hash }));
     this.changed(uri);
     return true;
   }

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
-import { WorkspaceIndex, type IndexEntry } from '../../core/workspace/index';
+import { WorkspaceIndex, indexHash, type IndexEntry } from '../../core/workspace/index';
 import { DEFAULT_FILES } from '../config';
 
 export const CACHE_FILE = 'workspace-index.json';
@@ -65,7 +65,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     /** The editor's analysis of an open document, so unsaved edits are not parsed twice. */
     private readonly parsedOf: (document: vscode.TextDocument) => MinutesDocument | undefined = () => undefined,
     /** Makes an index entry in another thread; without it (or when it fails) the text is parsed here. */
-    private readonly offThread?: (file: { uri: string; text: string; assumeMinutes: boolean }) => Promise<IndexEntry>,
+    private readonly offThread?: (file: { uri: string; text: string; assumeMinutes: boolean; hash: string }) => Promise<IndexEntry>,
   ) {
     this.index = new WorkspaceIndex();
     this.disposables.push(this.scanned, this.busy);
@@ -212,7 +212,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const parsed = doc && !doc.isClosed ? this.parsedOf(doc) : undefined;
     const assumeMinutes = this.matchesFiles(uri);
-    const options = { assumeMinutes, ...(parsed ? { parsed } : {}) };
+    // Hashed once here; the index and the worker take it as it is.
+    const hash = indexHash(text, assumeMinutes);
+    const options = { assumeMinutes, hash, ...(parsed ? { parsed } : {}) };
     const read = this.nextRead++;
     this.reads.set(key, read);
     if (parsed || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
@@ -222,7 +224,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
     let entry: IndexEntry | undefined;
     try {
-      entry = await this.offThread({ uri: key, text, assumeMinutes });
+      entry = await this.offThread({ uri: key, text, assumeMinutes, hash });
       this.workerEntries++;
     } catch (e) {
       this.workerFailed = true;
