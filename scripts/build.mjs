@@ -34,6 +34,19 @@ function ruleDocLines() {
   return lines;
 }
 
+/**
+ * esbuild writes a new file each build: without this `npx justera` (package.json "bin")
+ * says "Permission denied" after every build until the next npm install.
+ */
+const executable = {
+  name: 'executable',
+  setup(build) {
+    build.onEnd(() => {
+      if (fs.existsSync(build.initialOptions.outfile)) fs.chmodSync(build.initialOptions.outfile, 0o755);
+    });
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -49,6 +62,7 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [executable],
     define: { JUSTERA_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
   },
 ];
