@@ -31,8 +31,15 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
     if (config.errors.length > 0) throw new CliError(`invalid configuration:\n  ${config.errors.join('\n  ')}`);
     const rules: ResolvedRules = resolveRules(config.config.rules);
     const assumeMinutes = matchesFiles(source.path, config);
+    // A rule that throws is a bug in Justera: say so (once per rule and file) rather than pass in silence.
+    const failed = new Set<string>();
+    const onRuleError = (code: string, e: unknown) => {
+      if (failed.has(code)) return;
+      failed.add(code);
+      io.err(`justera: ${source.path}: rule ${code} failed and was skipped; please report it: ${e instanceof Error ? e.message : String(e)}\n`);
+    };
     if (options.flags.fix) {
-      const fixed = fixText(source.text, (t) => parseMinutes(t, { assumeMinutes }), { rules, workspace, uri: source.path });
+      const fixed = fixText(source.text, (t) => parseMinutes(t, { assumeMinutes }), { rules, workspace, uri: source.path, onRuleError });
       if (fixed.text !== source.text) {
         await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text);
         fixedFiles++;
@@ -40,7 +47,7 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
       }
     }
     const lines = new LineIndex(doc.text);
-    for (const f of lint(doc, { rules, workspace, uri: source.path })) {
+    for (const f of lint(doc, { rules, workspace, uri: source.path, onRuleError })) {
       const start = lines.positionAt(f.span.start);
       const end = lines.positionAt(f.span.end);
       results.push({

@@ -12,6 +12,8 @@ export interface WorkerResult {
   readonly doc: MinutesDocument;
   readonly findings: Finding[];
   readonly sections: CachedSection[];
+  /** Rules that threw during the analysis (their findings are missing). */
+  readonly ruleErrors: readonly { readonly code: string; readonly message: string }[];
 }
 
 /** Documents from this size (UTF-16 code units) get their first analysis in the worker. */

@@ -91,7 +91,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
   const applyRuleFixes = async (uri: unknown, code: string): Promise<number> => {
     const { editor, analysis } = await target(uri);
     const only = resolveRules(Object.fromEntries(RULE_CODES.map((c) => [c, c === code ? 'warning' : 'off'])));
-    const findings = lint(analysis.doc, { rules: only }).filter((f) => f.code === code && f.fix);
+    const findings = lint(analysis.doc, { ...model.lintOptions(analysis.config, editor.document), rules: only }).filter((f) => f.code === code && f.fix);
     const edits = compatibleEdits(findings);
     if (edits.length === 0) return 0;
     await apply(toWorkspaceEdit(editor.document.uri, analysis, edits));

@@ -77,9 +77,13 @@ export class DocumentModel implements vscode.Disposable {
   /** Fires when a document was closed and its analysis dropped. */
   readonly onDidClose = this.closed.event;
 
+  /** Rule failures already logged (`code: message`), so a broken rule is logged once, not per keystroke. */
+  private readonly loggedFailures = new Set<string>();
+
   constructor(
     readonly config: ConfigService,
     extensionUri: vscode.Uri,
+    private readonly log?: vscode.LogOutputChannel,
   ) {
     this.worker = new AnalysisWorker(extensionUri);
     this.disposables.push(
@@ -123,6 +127,7 @@ export class DocumentModel implements vscode.Disposable {
   lintOptions(config: EffectiveConfig, document?: vscode.TextDocument): LintOptions {
     return {
       rules: config.rules,
+      onRuleError: (code, error) => this.ruleFailed(code, error, document),
       ...(this.workspace ? { workspace: this.workspace, ...(document ? { uri: document.uri.toString() } : {}) } : {}),
     };
   }
@@ -167,6 +172,16 @@ export class DocumentModel implements vscode.Disposable {
     return { uri: document.uri, version: document.version, doc, findings: [], lines: new LineIndex(''), config, ...(paused ? { paused } : {}) };
   }
 
+  /** A rule threw (a bug): its findings are missing, so say so in the log, once per failure. */
+  ruleFailed(code: string, error: unknown, document?: vscode.TextDocument): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = `${code}: ${message}`;
+    if (this.loggedFailures.has(key) || this.loggedFailures.size > 100) return;
+    this.loggedFailures.add(key);
+    const where = document ? ` on ${vscode.workspace.asRelativePath(document.uri)}` : '';
+    this.log?.error(`Rule ${code} failed${where} and was skipped; please report this: ${error instanceof Error ? (error.stack ?? message) : message}`);
+  }
+
   /** The document's analyzer; a closed document gets a throwaway one (nothing would evict it). */
   private analyzerFor(document: vscode.TextDocument): DocumentAnalyzer {
     const key = document.uri.toString();
@@ -201,6 +216,7 @@ export class DocumentModel implements vscode.Disposable {
           }),
       );
       this.workerAnalyses++;
+      for (const e of result.ruleErrors) this.ruleFailed(e.code, e.message, document);
       if (document.isClosed) return;
       this.analyzerFor(document).seed(result.sections);
       if (document.version === version) {

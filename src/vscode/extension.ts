@@ -22,7 +22,7 @@ export interface JusteraApi {
 export function activate(context: vscode.ExtensionContext): JusteraApi {
   const output = vscode.window.createOutputChannel('Justera', { log: true });
   const config = new ConfigService(output);
-  const model = new DocumentModel(config, context.extensionUri);
+  const model = new DocumentModel(config, context.extensionUri, output);
   context.subscriptions.push(output, config, model);
 
   registerDiagnostics(context, model);

@@ -31,13 +31,16 @@ export type WorkerRequest = AnalyzeRequest | IndexRequest;
 function answer(req: WorkerRequest): object {
   if (req.kind === 'index') return { entry: indexEntry(req.uri, req.text, { assumeMinutes: req.assumeMinutes, hash: req.hash }) };
   const analyzer = new DocumentAnalyzer();
+  // Errors cross the thread boundary as plain data; the main thread logs them.
+  const ruleErrors: { code: string; message: string }[] = [];
   const { doc, findings } = analyzer.analyze(req.text, {
     assumeMinutes: req.assumeMinutes,
     ...(req.language ? { language: req.language } : {}),
     lint: req.lint,
     rules: { settings: new Map(req.rules), errors: [] },
+    onRuleError: (code, e) => ruleErrors.push({ code, message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
   });
-  return { doc, findings, sections: analyzer.sections() };
+  return { doc, findings, sections: analyzer.sections(), ruleErrors };
 }
 
 parentPort?.on('message', (req: WorkerRequest & { id: number }) => {

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import { rules } from '../../src/core/lint/registry';
 import { generateMeeting } from '../../bench/generate';
 
 const examples = join(__dirname, '..', '..', 'examples');
@@ -115,6 +116,22 @@ describe('cli: lint', () => {
     for (const f of findings) {
       assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'alias', 'severity', 'message']);
       assert.ok(['error', 'warning', 'info'].includes(f.severity));
+    }
+  });
+
+  it('says on stderr when a rule fails, and reports the others', async () => {
+    const rule = rules.find((r) => r.meta.code === 'MIN040')!;
+    const original = rule.check;
+    (rule as { check: typeof original }).check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const { code, out, err } = await run('lint', '--format', 'json', seed);
+      assert.equal(code, 0);
+      assert.match(err, /seed-2021-08-20\.md: rule MIN040 failed and was skipped; please report it: boom/);
+      assert.deepEqual(JSON.parse(out).map((f: { code: string }) => f.code), ['MIN041', 'MIN041']);
+    } finally {
+      (rule as { check: typeof original }).check = original;
     }
   });
 

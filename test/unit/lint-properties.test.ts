@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { fixText, lint } from '../../src/core/lint/engine';
+import { rules } from '../../src/core/lint/registry';
 import { parseMinutes, type SectionCacheEntry } from '../../src/core/parser';
 import { EXAMPLE_TODAY } from './rule-harness';
 
@@ -66,26 +67,49 @@ describe('lint properties on edited examples', function () {
         fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
           const text = edits.reduce(apply, original);
           const doc = parse(text);
-          const findings = lint(doc, { today: EXAMPLE_TODAY });
+          // The engine skips a rule that throws; here that is a failure.
+          const failed: string[] = [];
+          const onRuleError = (code: string, e: unknown) => failed.push(`${code}: ${e instanceof Error ? e.stack : String(e)}`);
+          const findings = lint(doc, { today: EXAMPLE_TODAY, onRuleError });
           for (const f of findings) {
             assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= doc.text.length, `${f.code} span outside the text`);
             for (const e of f.fix?.edits ?? []) assert.ok(0 <= e.start && e.start <= e.end && e.end <= doc.text.length, `${f.code} edit outside`);
           }
           const cached = cachedParse();
-          const once = fixText(text, cached, { today: EXAMPLE_TODAY });
-          const twice = fixText(once.text, cached, { today: EXAMPLE_TODAY });
+          const once = fixText(text, cached, { today: EXAMPLE_TODAY, onRuleError });
+          const twice = fixText(once.text, cached, { today: EXAMPLE_TODAY, onRuleError });
           assert.equal(twice.text, once.text, `fixText is not idempotent (passes ${once.passes})`);
+          assert.deepEqual(failed, [], 'no rule throws');
         }),
         { numRuns: 120, interruptAfterTimeLimit: 20_000, seed: Number(process.env.FC_SEED ?? 20210820) },
       );
     });
   }
 
-  it('the linter never throws on rule bugs: each rule runs in isolation', () => {
+  it('a rule that throws is reported and skipped; the others run on', () => {
+    const rule = rules.find((r) => r.meta.code === 'MIN040')!;
+    const original = rule.check;
+    (rule as { check: typeof original }).check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const failed: string[] = [];
+      const text = readFileSync(join(EXAMPLES, 'seed-2021-08-20.md'), 'utf8');
+      const findings = lint(parse(text), { today: EXAMPLE_TODAY, onRuleError: (code, e) => failed.push(`${code} ${(e as Error).message}`) });
+      assert.deepEqual(failed, ['MIN040 boom']);
+      assert.ok(findings.some((f) => f.code === 'MIN041') && !findings.some((f) => f.code === 'MIN040'));
+    } finally {
+      (rule as { check: typeof original }).check = original;
+    }
+  });
+
+  it('no rule throws on the smallest broken inputs', () => {
     // Empty, whitespace-only and fence-only texts are the smallest broken inputs.
     for (const text of ['', '\n', '---', '---\n', '---\n---\n', '# \n## \n### ', '## §\n> [!beslut]', '\uFEFF']) {
       const doc = parse(text);
-      assert.doesNotThrow(() => lint(doc, { today: EXAMPLE_TODAY }));
+      const failed: string[] = [];
+      lint(doc, { today: EXAMPLE_TODAY, onRuleError: (code) => failed.push(code) });
+      assert.deepEqual(failed, [], JSON.stringify(text));
       const once = fixText(text, parse, { today: EXAMPLE_TODAY });
       assert.equal(fixText(once.text, parse, { today: EXAMPLE_TODAY }).text, once.text, JSON.stringify(text));
     }

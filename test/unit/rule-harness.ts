@@ -52,21 +52,31 @@ export function workspaceOptions(rule: Rule, files: RuleExample['workspace']): {
   return { workspace, uri: EXAMPLE_URI };
 }
 
+/** Runs `run` with a rule error listener: the engine skips a rule that throws, here that fails the test. */
+export function strict<T>(run: (onRuleError: (code: string, error: unknown) => void) => T): T {
+  const failed: string[] = [];
+  const result = run((code, error) => failed.push(`${code} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  assert.deepEqual(failed, [], 'no rule throws');
+  return result;
+}
+
 /** Findings of one rule on a text (its default severity for the document's profile). */
 export function lintRule(codeOrAlias: string, text: string, options: { today?: string; severity?: Severity; workspace?: RuleExample['workspace'] } = {}): Finding[] {
   const rule = ruleOf(codeOrAlias);
-  return lint(parse(text), { rules: only(rule.meta.code, options.severity), today: options.today ?? EXAMPLE_TODAY, ...workspaceOptions(rule, options.workspace) });
+  return strict((onRuleError) =>
+    lint(parse(text), { rules: only(rule.meta.code, options.severity), today: options.today ?? EXAMPLE_TODAY, ...workspaceOptions(rule, options.workspace), onRuleError }),
+  );
 }
 
 /** The text after applying one rule's fixes until none is left (as `--fix` would). */
 export function fixRule(codeOrAlias: string, text: string, options: { today?: string } = {}): string {
   const rule = ruleOf(codeOrAlias);
-  return fixText(text, parse, { rules: only(rule.meta.code), today: options.today ?? EXAMPLE_TODAY }).text;
+  return strict((onRuleError) => fixText(text, parse, { rules: only(rule.meta.code), today: options.today ?? EXAMPLE_TODAY, onRuleError }).text);
 }
 
 /** Every rule's findings on a text, with the default configuration. */
 export function lintAll(text: string, options: { today?: string } = {}): Finding[] {
-  return lint(parse(text), { today: options.today ?? EXAMPLE_TODAY });
+  return strict((onRuleError) => lint(parse(text), { today: options.today ?? EXAMPLE_TODAY, onRuleError }));
 }
 
 /** The raw bilingual reports of a rule (runs `check` directly, bypassing the engine). */

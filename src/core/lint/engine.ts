@@ -60,6 +60,11 @@ export interface LintOptions {
    * it nothing is reused.
    */
   readonly itemMemos?: readonly ItemMemo[];
+  /**
+   * Told when a rule throws (a bug in Justera): the rule's findings are left out and the
+   * other rules run on, so a broken rule never takes the editor or the CLI down.
+   */
+  readonly onRuleError?: (code: string, error: unknown) => void;
 }
 
 /** One rule's reports in an item, with offsets relative to the item's start, and the context they hold in. */
@@ -170,8 +175,13 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
     try {
       if (rule.checkItem && options.itemMemos?.length === doc.items.length) checkByItem(rule, context, options.itemMemos);
       else rule.check(context);
-    } catch {
+    } catch (e) {
       // A rule bug must not take the other rules (or the editor) down with it.
+      try {
+        options.onRuleError?.(rule.meta.code, e);
+      } catch {
+        // Nor a listener's.
+      }
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
