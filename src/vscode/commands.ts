@@ -223,18 +223,19 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
   });
 
   // Menus show the minutes-only commands through this context key.
-  const updateContext = () => {
+  const updateContext = (analyze: boolean) => {
     const editor = vscode.window.activeTextEditor;
-    const minutes = !!editor && isMarkdown(editor.document) && model.get(editor.document).doc.isMinutes;
-    void vscode.commands.executeCommand('setContext', IS_MINUTES_CONTEXT, minutes);
+    const analysis = editor && isMarkdown(editor.document) ? (analyze ? model.get(editor.document) : model.peek(editor.document)) : undefined;
+    void vscode.commands.executeCommand('setContext', IS_MINUTES_CONTEXT, !!analysis?.doc.isMinutes);
   };
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    vscode.window.onDidChangeActiveTextEditor(() => updateContext(true)),
     model.onDidChange(({ document }) => {
-      if (document === vscode.window.activeTextEditor?.document) updateContext();
+      if (document === vscode.window.activeTextEditor?.document) updateContext(false);
     }),
   );
-  updateContext();
+  // Not at activation: the open document's first analysis sets it through onDidChange.
+  updateContext(false);
 }
 
 function reveal(editor: vscode.TextEditor, range: vscode.Range): void {

@@ -141,17 +141,22 @@ export class DocumentModel implements vscode.Disposable {
     this.refreshAll();
   }
 
+  /** The analysis of the document's current version if one is cached; never computes one. */
+  peek(document: vscode.TextDocument): Analysis | undefined {
+    const cached = this.cache.get(document.uri.toString());
+    return cached && cached.analysis.version === document.version && cached.configGeneration === this.configGeneration ? cached.analysis : undefined;
+  }
+
   /**
    * The analysis of the document's current version: cached, else computed now. A large
    * document whose first analysis is still in the worker (or one over the size limit)
    * gets an empty analysis until then, rather than blocking the editor.
    */
   get(document: vscode.TextDocument): Analysis {
+    const current = this.peek(document);
+    if (current) return current;
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.analysis.version === document.version && cached.configGeneration === this.configGeneration) {
-      return cached.analysis;
-    }
     const config = this.config.forDocument(document);
     const size = textLength(document);
     if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);

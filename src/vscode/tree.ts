@@ -306,7 +306,11 @@ export function registerDecisionTree(context: vscode.ExtensionContext, model: Do
     return editAction(node, (text, n, language) => setDueEdits(text, n.action, value, language));
   });
 
-  provider.show(vscode.window.activeTextEditor?.document);
+  // No analysis at activation: the open document's first one (scheduled by the model)
+  // shows it through onDidChange; only one already made is used now.
+  const active = vscode.window.activeTextEditor?.document;
+  const ready = active && model.peek(active);
+  if (active && ready) provider.show(active, ready);
   updateChrome();
   return { provider, view };
 }
