@@ -21,10 +21,12 @@ export const WORKER_THRESHOLD = 1_000_000;
 
 const IDLE_MS = 30_000;
 
+type Pending = Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>;
+
 export class AnalysisWorker implements vscode.Disposable {
-  private worker: NodeWorker | undefined;
+  /** The running worker and the requests it owes an answer: a stopped one's exit concerns only its own. */
+  private current: { readonly worker: NodeWorker; readonly pending: Pending } | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
@@ -40,49 +42,53 @@ export class AnalysisWorker implements vscode.Disposable {
   }
 
   private request<T>(request: WorkerRequest): Promise<T> {
-    const worker = this.start();
+    const { worker, pending } = this.start();
     const id = this.nextId++;
     if (this.idle) clearTimeout(this.idle);
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
       worker.postMessage({ ...request, id });
     });
   }
 
-  private start(): NodeWorker {
-    if (this.worker) return this.worker;
+  private start(): { readonly worker: NodeWorker; readonly pending: Pending } {
+    if (this.current) return this.current;
     // Required lazily: the module exists only in a Node extension host.
     const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath);
+    const pending: Pending = new Map();
+    const current = { worker, pending };
     worker.on('message', (msg: { id: number; error?: string }) => {
-      const p = this.pending.get(msg.id);
+      const p = pending.get(msg.id);
       if (!p) return;
-      this.pending.delete(msg.id);
+      pending.delete(msg.id);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
       else p.resolve(msg);
-      if (this.pending.size === 0) this.idle = setTimeout(() => this.stop(), IDLE_MS);
+      if (pending.size === 0 && this.current === current) {
+        if (this.idle) clearTimeout(this.idle);
+        this.idle = setTimeout(() => this.stop(), IDLE_MS);
+      }
     });
-    worker.on('error', (e) => this.fail(e));
-    worker.on('exit', () => this.fail(new Error('analysis worker exited')));
-    this.worker = worker;
-    return worker;
+    const fail = (e: Error) => {
+      if (this.current === current) this.current = undefined;
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('analysis worker exited')));
+    this.current = current;
+    return current;
   }
 
-  private fail(e: Error): void {
-    this.worker = undefined;
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
-  }
-
+  /** Stops the worker when idle; a request after this starts a new one. */
   private stop(): void {
-    const w = this.worker;
-    this.worker = undefined;
-    void w?.terminate();
+    const current = this.current;
+    this.current = undefined;
+    void current?.worker.terminate();
   }
 
   dispose(): void {
     if (this.idle) clearTimeout(this.idle);
     this.stop();
-    this.fail(new Error('disposed'));
   }
 }

@@ -68,7 +68,7 @@ export class DocumentModel implements vscode.Disposable {
   /** The worker thread, shared with the workspace index. */
   readonly worker: AnalysisWorker;
   /** Large documents whose first analysis is running in the worker. */
-  private readonly inWorker = new Set<string>();
+  private readonly inWorker = new Map<string, Promise<void>>();
   /** Analyses the worker completed (for tests and the output channel). */
   workerAnalyses = 0;
 
@@ -203,12 +203,24 @@ export class DocumentModel implements vscode.Disposable {
     return size >= WORKER_THRESHOLD && !this.analyzers.get(document.uri.toString())?.warm;
   }
 
-  /** First analysis of a large document in the worker; seeds the section cache. */
-  private async analyzeInWorker(document: vscode.TextDocument, key: string): Promise<void> {
-    if (this.inWorker.has(key)) return;
-    this.inWorker.add(key);
+  /**
+   * First analysis of a large document in the worker; seeds the section cache. A run
+   * scheduled while it is under way waits for the same one (and then reports it).
+   */
+  private analyzeInWorker(document: vscode.TextDocument, key: string): Promise<void> {
+    let running = this.inWorker.get(key);
+    if (!running) {
+      running = this.workerAnalysis(document, key).finally(() => this.inWorker.delete(key));
+      this.inWorker.set(key, running);
+    }
+    return running;
+  }
+
+  private async workerAnalysis(document: vscode.TextDocument, key: string): Promise<void> {
     const config = this.config.forDocument(document);
     const version = document.version;
+    // Stamped with the configuration it ran with: a change meanwhile makes it stale.
+    const configGeneration = this.configGeneration;
     try {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Justera: checking {0}', vscode.workspace.asRelativePath(document.uri)) },
@@ -226,14 +238,12 @@ export class DocumentModel implements vscode.Disposable {
       this.analyzerFor(document).seed(result.sections);
       if (document.version === version) {
         const analysis: Analysis = { uri: document.uri, version, doc: result.doc, findings: result.findings, lines: new LineIndex(result.doc.text), config };
-        this.cache.set(key, { analysis, configGeneration: this.configGeneration });
+        this.cache.set(key, { analysis, configGeneration });
       }
     } catch (e) {
       // No worker (or it failed): analyse here; slower, but the user still gets results.
       console.error('[justera] analysis worker failed', e);
       this.analyzerFor(document).parse(document.getText(), this.parseOptions(document, config));
-    } finally {
-      this.inWorker.delete(key);
     }
   }
 

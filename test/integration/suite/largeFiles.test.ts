@@ -14,6 +14,7 @@ describe('large documents', function () {
 
   afterEach(async () => {
     await vscode.workspace.getConfiguration('justera').update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('justera').update('lintDelay', undefined, vscode.ConfigurationTarget.Global);
     await closeActiveWithoutSaving();
   });
 
@@ -22,6 +23,9 @@ describe('large documents', function () {
     const uri = editor.document.uri;
     const api = await vscode.extensions.getExtension<JusteraApi>('justera.justera')!.activate();
     const before = api.model.workerAnalyses;
+    // A settings change while the worker runs schedules another analysis: it must wait
+    // for the worker's and report it, not leave the Problems panel empty.
+    await vscode.workspace.getConfiguration('justera').update('lintDelay', 250, vscode.ConfigurationTarget.Global);
     const first = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'MIN021'), 90_000);
     assert.equal(api.model.workerAnalyses, before + 1, 'the first analysis ran in the worker');
     assert.ok(first.every((d) => codeOf(d) !== 'MIN040'));
