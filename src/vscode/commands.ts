@@ -1,6 +1,7 @@
 // The palette / menu commands. Each one reports problems as messages and never throws
 // out to VS Code; each returns a small result so scripts and tests can check it.
 import * as vscode from 'vscode';
+import { registerCommand, UserError } from './commandRunner';
 import { buildExtract, itemAt } from '../core/extract';
 import { isIsoDate } from '../core/dates';
 import { PROFILE_WORDS } from '../core/keywords';
@@ -38,27 +39,8 @@ interface Target {
   readonly analysis: Analysis;
 }
 
-/** A message for the user, not a bug: shown as a warning, not logged as an error. */
-class UserError extends Error {}
-
 export function registerCommands(context: vscode.ExtensionContext, model: DocumentModel, output: vscode.LogOutputChannel): void {
-  const register = <A extends unknown[], R>(id: string, run: (...args: A) => Promise<R>) => {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
-        try {
-          return await run(...args);
-        } catch (e) {
-          if (e instanceof UserError) {
-            void vscode.window.showWarningMessage(e.message);
-          } else {
-            output.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-            void vscode.window.showErrorMessage(vscode.l10n.t('Justera: the command failed: {0}', e instanceof Error ? e.message : String(e)));
-          }
-          return undefined;
-        }
-      }),
-    );
-  };
+  const register = <A extends unknown[], R>(id: string, run: (...args: A) => Promise<R>) => registerCommand(context, output, id, run);
 
   /** The editor to act on: the one showing `uri` (menus pass it), else the active one. */
   const target = async (uri?: unknown, needsMinutes = true): Promise<Target> => {

@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): JusteraApi {
   registerDiagnostics(context, model);
   registerCodeActions(context, model);
   registerCommands(context, model, output);
-  const decisionTree = registerDecisionTree(context, model);
+  const decisionTree = registerDecisionTree(context, model, output);
   registerSymbols(context, model);
   registerFolding(context, model);
   registerCompletion(context, model);

@@ -2,6 +2,7 @@
 // decisions and actions, grouped by item, owner or due date, filterable, following the
 // cursor. Node building lives in core/treeModel; this file only adapts it to VS Code.
 import * as vscode from 'vscode';
+import { registerCommand, UserError } from './commandRunner';
 import { markDoneEdits, setDueEdits } from '../core/actionEdits';
 import { isIsoDate } from '../core/dates';
 import { todayIso } from '../core/lint/engine';
@@ -131,7 +132,7 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 }
 
-export function registerDecisionTree(context: vscode.ExtensionContext, model: DocumentModel): DecisionTreeApi {
+export function registerDecisionTree(context: vscode.ExtensionContext, model: DocumentModel, output: vscode.LogOutputChannel): DecisionTreeApi {
   const provider = new DecisionTreeProvider(model, context.workspaceState);
   const view = vscode.window.createTreeView(DECISIONS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
@@ -199,17 +200,7 @@ export function registerDecisionTree(context: vscode.ExtensionContext, model: Do
     view.onDidChangeVisibility((e) => e.visible && revealAtCursor()),
   );
 
-  const register = (id: string, fn: (...args: any[]) => unknown) =>
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          return await fn(...args);
-        } catch (e) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('Justera: {0}', e instanceof Error ? e.message : String(e)));
-          return undefined;
-        }
-      }),
-    );
+  const register = (id: string, fn: (...args: any[]) => unknown) => registerCommand(context, output, id, fn);
 
   register(TreeCommands.Refresh, () => provider.show(vscode.window.activeTextEditor?.document ?? provider.document));
 
@@ -302,7 +293,7 @@ export function registerDecisionTree(context: vscode.ExtensionContext, model: Do
       if (date === undefined) return false;
     }
     const value = date.trim();
-    if (!isIsoDate(value)) throw new Error(vscode.l10n.t('Not a valid date: {0}', value));
+    if (!isIsoDate(value)) throw new UserError(vscode.l10n.t('Not a valid date: {0}', value));
     return editAction(node, (text, n, language) => setDueEdits(text, n.action, value, language));
   });
 

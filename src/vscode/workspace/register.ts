@@ -2,6 +2,7 @@
 // views with their title actions, "Insert open actions from earlier meetings", "Search
 // decisions…", and the workspace view the per-document lint passes to workspace rules.
 import * as vscode from 'vscode';
+import { registerCommand } from '../commandRunner';
 import type { ActionGrouping } from '../../core/workspace/groups';
 import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, originOf, sameOrigin } from '../../core/workspace/carry';
 import type { IndexedAction, WorkspaceIndex, WorkspaceView } from '../../core/workspace/index';
@@ -119,18 +120,7 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
   );
   describe();
 
-  const register = (id: string, run: (...args: any[]) => unknown) =>
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          return await run(...args);
-        } catch (e) {
-          output.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Justera: the command failed: {0}', e instanceof Error ? e.message : String(e)));
-          return undefined;
-        }
-      }),
-    );
+  const register = (id: string, run: (...args: any[]) => unknown) => registerCommand(context, output, id, run);
 
   register(OPEN_SOURCE_COMMAND, (ref: SourceRef) => openSource(ref));
   register(WorkspaceCommand.Refresh, () => indexer.rescan());
