@@ -1,11 +1,11 @@
 // `justera actions`: actions across every meeting under the given paths (the workspace
 // index), for reports and CI: `--open` only those still open, `--owner NAME`.
 import { isIsoDate } from '../core/dates';
-import { todayIso } from '../core/lint/engine';
 import type { ActionStatus } from '../core/model';
 import type { IndexedAction } from '../core/workspace/index';
 import { formatOrigin } from '../core/workspace/carry';
-import { CliError } from './io';
+import type { Project } from '../core/project';
+import { CliError, nodeProject } from './io';
 import type { CommonOptions, Io } from './main';
 import { csvLine, indexPaths } from './workspace';
 
@@ -27,12 +27,12 @@ export interface JsonAction {
   readonly overdue: boolean;
 }
 
-export async function actionsCommand(options: CommonOptions, io: Io): Promise<number> {
-  const today = typeof options.flags.today === 'string' ? options.flags.today : todayIso();
+export async function actionsCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
+  const today = typeof options.flags.today === 'string' ? options.flags.today : project.today();
   if (!isIsoDate(today)) throw new CliError(`--today must be a date like 2024-05-31, got "${today}"`);
   const owner = typeof options.flags.owner === 'string' ? options.flags.owner : undefined;
   if (owner !== undefined && owner.trim() === '') throw new CliError('--owner needs a name');
-  const index = await indexPaths(options.files);
+  const index = await indexPaths(options.files, project);
   const filter = owner ? { owner } : {};
   const found = options.flags.open ? index.openActions(filter) : index.actions(filter);
   const rows = found.map((a) => toJson(a, today));

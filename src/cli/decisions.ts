@@ -1,9 +1,11 @@
 // `justera decisions`: every decision under the given paths, by body and newest meeting first.
+import type { Project } from '../core/project';
+import { nodeProject } from './io';
 import type { CommonOptions, Io } from './main';
 import { csvLine, indexPaths } from './workspace';
 
-export async function decisionsCommand(options: CommonOptions, io: Io): Promise<number> {
-  const index = await indexPaths(options.files);
+export async function decisionsCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
+  const index = await indexPaths(options.files, project);
   const rows = index.decisions().map((d) => ({
     file: d.uri,
     line: d.line,

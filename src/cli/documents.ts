@@ -1,27 +1,47 @@
-// Loading the minutes documents named on the command line.
-import { parseMinutes } from '../core/parser';
+// The files named on the command line, each with its configuration, read and parsed
+// once through the project seam. Every command starts here, so a broken configuration
+// is reported the same way by all of them, before any file is read or written.
 import type { MinutesDocument } from '../core/model';
-import { configFor, expandPaths, matchesFiles, readSource, type SourceFile } from './io';
-import type { LoadedConfig } from '../core/config';
+import type { FileConfig, Project } from '../core/project';
+import { CliError, expandPaths, projectPath, readSource, type SourceFile } from './io';
 
-export interface LoadedDocument {
+export interface ProjectFile {
+  readonly path: string;
+  readonly explicit: boolean;
+  readonly config: FileConfig;
+  /** The path matches the `files` globs: minutes even without a profile. */
+  readonly assumeMinutes: boolean;
+}
+
+export interface LoadedDocument extends ProjectFile {
   readonly source: SourceFile;
   readonly doc: MinutesDocument;
-  readonly config: LoadedConfig;
+}
+
+/** Expands the arguments and resolves every file's configuration; any problem with one is a usage error (exit 2). */
+export async function resolveFiles(args: readonly string[], project: Project): Promise<ProjectFile[]> {
+  const out: ProjectFile[] = [];
+  const errors = new Set<string>();
+  for (const { path, explicit } of await expandPaths(args)) {
+    const config = await project.configFor(projectPath(path));
+    for (const e of config.errors) errors.add(e);
+    out.push({ path, explicit, config, assumeMinutes: project.isMinutesPath(projectPath(path), config) });
+  }
+  if (errors.size > 0) throw new CliError(`invalid configuration:\n  ${[...errors].join('\n  ')}`);
+  return out;
 }
 
 /**
  * Reads and parses every file; keeps only minutes. A file named explicitly that is not
  * minutes is reported through `notMinutes` so the user learns why nothing was shown.
  */
-export async function loadDocuments(args: readonly string[], notMinutes: (path: string) => void): Promise<LoadedDocument[]> {
+export async function loadDocuments(args: readonly string[], project: Project, notMinutes: (path: string) => void): Promise<LoadedDocument[]> {
   const out: LoadedDocument[] = [];
-  for (const { path, explicit } of await expandPaths(args)) {
-    const source = await readSource(path, explicit);
-    const config = await configFor(path);
-    const doc = parseMinutes(source.text, { assumeMinutes: matchesFiles(path, config) });
-    if (doc.isMinutes) out.push({ source, doc, config });
-    else if (explicit) notMinutes(path);
+  for (const file of await resolveFiles(args, project)) {
+    const source = await readSource(file.path, file.explicit);
+    const doc = project.parse(source.text, project.parseOptions(projectPath(file.path), file.config));
+    if (doc.isMinutes) out.push({ ...file, source, doc });
+    else if (file.explicit) notMinutes(file.path);
   }
   return out;
 }

@@ -1,8 +1,8 @@
 // File access for the CLI: strict UTF-8 reading, directory search, atomic writes.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig, type LoadedConfig } from '../core/config';
-import { matchesAny } from '../core/glob';
+import * as os from 'node:os';
+import { Project } from '../core/project';
 
 /** A usage or I/O problem: reported on stderr, exit code 2. */
 export class CliError extends Error {}
@@ -24,8 +24,7 @@ export async function readSource(file: string, explicit: boolean): Promise<Sourc
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : readProblem(e);
     throw new CliError(`${file}: cannot read: ${why}`);
   }
   let text: string;
@@ -85,28 +84,32 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   }
 }
 
-const configs = new Map<string, Promise<LoadedConfig>>();
-
-/** The `.justera.json` (or package.json `justera` key) that applies to a file. */
-export function configFor(file: string): Promise<LoadedConfig> {
-  const dir = path.dirname(path.resolve(file));
-  let loaded = configs.get(dir);
-  if (!loaded) {
-    loaded = loadConfig(dir, async (p) => {
-      try {
-        return await fs.readFile(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    });
-    configs.set(dir, loaded);
-  }
-  return loaded;
+/** Why a file could not be read, in words (not the errno code). */
+function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
 }
 
-/** Whether a file is minutes by path (`files` globs of its configuration). */
-export function matchesFiles(file: string, config: LoadedConfig): boolean {
-  const globs = config.config.files ?? ['**/*.minutes.md'];
-  const base = config.file ? path.dirname(config.file) : process.cwd();
-  return matchesAny(path.relative(base, path.resolve(file)), globs);
+/** The project seam on the local disk: configuration search stops at a repository root or the home folder. */
+export function nodeProject(options: { today?: () => string } = {}): Project {
+  return new Project(
+    {
+      async readFile(p) {
+        try {
+          return await fs.readFile(p, 'utf8');
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+          throw new Error(readProblem(e));
+        }
+      },
+      exists: (p) => fs.stat(p).then(() => true, () => false),
+    },
+    { home: os.homedir(), ...options },
+  );
+}
+
+/** A file's path as the project sees it (absolute, so globs are relative to the project file's folder). */
+export function projectPath(file: string): string {
+  return path.resolve(file);
 }

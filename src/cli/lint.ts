@@ -1,11 +1,11 @@
 // `justera lint`: findings as text or DIALECT section 5 JSON; `--fix` rewrites files.
-import { fixText, lint, resolveRules, type ResolvedRules } from '../core/lint/engine';
+import { fixText, lint } from '../core/lint/engine';
 import type { Finding } from '../core/lint/types';
-import { parseMinutes } from '../core/parser';
+import { ruleErrorReporter, type Project } from '../core/project';
 import { LineIndex } from '../core/text';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { loadDocuments, NOT_MINUTES } from './documents';
-import { CliError, matchesFiles, writeAtomic } from './io';
+import { nodeProject, projectPath, writeAtomic } from './io';
 import type { CommonOptions, Io } from './main';
 
 export interface JsonFinding {
@@ -20,34 +20,29 @@ export interface JsonFinding {
   readonly message: string;
 }
 
-export async function lintCommand(options: CommonOptions, io: Io): Promise<number> {
-  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
-  // The files linted together are the workspace of the rules that compare meetings (MIN022, MIN045).
-  const workspace = new WorkspaceIndex();
-  for (const { source, config } of docs) workspace.update(source.path, source.text, { assumeMinutes: matchesFiles(source.path, config) });
+export async function lintCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
+  const docs = await loadDocuments(options.files, project, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  // The files linted together are the workspace of the rules that compare meetings (MIN022, MIN045);
+  // the index takes the documents as parsed, so each file is parsed once.
+  const workspace = new WorkspaceIndex((text, o) => project.parse(text, o));
+  for (const { source, doc, assumeMinutes } of docs) workspace.update(source.path, source.text, { assumeMinutes, parsed: doc });
   const results: JsonFinding[] = [];
   let fixedFiles = 0;
   for (let { source, doc, config } of docs) {
-    if (config.errors.length > 0) throw new CliError(`invalid configuration:\n  ${config.errors.join('\n  ')}`);
-    const rules: ResolvedRules = resolveRules(config.config.rules);
-    const assumeMinutes = matchesFiles(source.path, config);
     // A rule that throws is a bug in Justera: say so (once per rule and file) rather than pass in silence.
-    const failed = new Set<string>();
-    const onRuleError = (code: string, e: unknown) => {
-      if (failed.has(code)) return;
-      failed.add(code);
-      io.err(`justera: ${source.path}: rule ${code} failed and was skipped; please report it: ${e instanceof Error ? e.message : String(e)}\n`);
-    };
+    const onRuleError = ruleErrorReporter((m) => io.err(`justera: ${m}\n`), source.path);
+    const lintOptions = project.lintOptions(config, { workspace, uri: source.path, onRuleError });
     if (options.flags.fix) {
-      const fixed = fixText(source.text, (t) => parseMinutes(t, { assumeMinutes }), { rules, workspace, uri: source.path, onRuleError });
+      const parseOptions = project.parseOptions(projectPath(source.path), config);
+      const fixed = fixText(source.text, (t) => project.parse(t, parseOptions), lintOptions);
       if (fixed.text !== source.text) {
         await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text);
         fixedFiles++;
-        doc = parseMinutes(fixed.text, { assumeMinutes });
+        doc = project.parse(fixed.text, parseOptions);
       }
     }
     const lines = new LineIndex(doc.text);
-    for (const f of lint(doc, { rules, workspace, uri: source.path, onRuleError })) {
+    for (const f of lint(doc, lintOptions)) {
       const start = lines.positionAt(f.span.start);
       const end = lines.positionAt(f.span.end);
       results.push({

@@ -2,13 +2,15 @@
 import type { ActionStatus } from '../core/model';
 import { summarize, type MeetingSummary } from '../core/summary';
 import { LineIndex } from '../core/text';
+import type { Project } from '../core/project';
 import { loadDocuments, NOT_MINUTES } from './documents';
+import { nodeProject } from './io';
 import type { CommonOptions, Io } from './main';
 
 const BOX: Record<ActionStatus, string> = { open: '[ ]', 'in-progress': '[/]', done: '[x]', cancelled: '[-]' };
 
-export async function treeCommand(options: CommonOptions, io: Io): Promise<number> {
-  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+export async function treeCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
+  const docs = await loadDocuments(options.files, project, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
   const meetings = docs.map(({ source, doc }) => ({ file: source.path, ...summarize(doc, new LineIndex(doc.text)) }));
   if (options.format === 'json') {
     io.out(`${JSON.stringify({ meetings }, null, 2)}\n`);

@@ -1,17 +1,17 @@
 // The workspace index for the CLI: every Markdown file under the given paths, read from
 // disk and fed to the same core index the extension uses.
+import type { Project } from '../core/project';
 import { WorkspaceIndex } from '../core/workspace/index';
-import { configFor, expandPaths, matchesFiles, readSource } from './io';
+import { resolveFiles } from './documents';
+import { readSource } from './io';
 
 /** Indexes the files and directories named on the command line (file paths are the URIs). */
-export async function indexPaths(args: readonly string[]): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex();
+export async function indexPaths(args: readonly string[], project: Project): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex((text, options) => project.parse(text, options));
   index.beginFullScan();
-  const files = await expandPaths(args);
-  for (const { path, explicit } of files) {
+  for (const { path, explicit, assumeMinutes } of await resolveFiles(args, project)) {
     const source = await readSource(path, explicit);
-    const config = await configFor(path);
-    index.update(path, source.text, { assumeMinutes: matchesFiles(path, config) });
+    index.update(path, source.text, { assumeMinutes });
   }
   return index;
 }

@@ -1,7 +1,6 @@
-// Project configuration: `.justera.json`, or a `justera` key in `package.json`, found by
-// walking upward from a document's folder. Shared by the CLI and the editor; file access
-// is injected so the core stays free of Node built-ins (the editor reads through
-// `vscode.workspace.fs`, which also works in virtual workspaces).
+// Project configuration files: `.justera.json`, or a `justera` key in `package.json`.
+// This module reads one file's text; finding the file (the upward search) and merging
+// it with the editor's settings is the Project's job (project.ts).
 import { resolveRules } from './lint/engine';
 
 export interface JusteraConfig {
@@ -23,7 +22,7 @@ export interface LoadedConfig extends ParsedConfig {
 }
 
 export const CONFIG_FILE = '.justera.json';
-const PACKAGE_JSON = 'package.json';
+export const PACKAGE_JSON = 'package.json';
 const KNOWN_KEYS = new Set(['$schema', 'rules', 'files']);
 
 function baseName(path: string): string {
@@ -42,7 +41,8 @@ export function parseConfig(text: string, fileName: string): ParsedConfig | unde
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    if (isPackage) return undefined; // a broken package.json is not ours to report
+    // A broken package.json is ours to report only when it looks like it holds our key.
+    if (isPackage && !/"justera"\s*:/.test(text)) return undefined;
     return { config: {}, errors: [`${fileName}: invalid JSON: ${(e as Error).message}`] };
   }
   if (isPackage) {
@@ -92,32 +92,4 @@ export function parentDir(dir: string): string | undefined {
 export function joinPath(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : dir + sep + name;
-}
-
-/**
- * Finds the nearest configuration from `startDir` upward: in each directory
- * `.justera.json` first, then a `package.json` with a `justera` key.
- * `readFile` resolves to undefined when the file does not exist.
- */
-export async function loadConfig(
-  startDir: string,
-  readFile: (path: string) => Promise<string | undefined>,
-): Promise<LoadedConfig> {
-  const seen = new Set<string>();
-  for (let dir: string | undefined = startDir; dir !== undefined && !seen.has(dir); dir = parentDir(dir)) {
-    seen.add(dir);
-    for (const name of [CONFIG_FILE, PACKAGE_JSON]) {
-      const path = joinPath(dir, name);
-      let text: string | undefined;
-      try {
-        text = await readFile(path);
-      } catch {
-        text = undefined; // unreadable is treated as absent; the walk goes on
-      }
-      if (text === undefined) continue;
-      const parsed = parseConfig(text, path);
-      if (parsed) return { ...parsed, file: path };
-    }
-  }
-  return { config: {}, errors: [] };
 }

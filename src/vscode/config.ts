@@ -1,50 +1,60 @@
-// Settings (`justera.*`, resource scope) merged with the project's `.justera.json` /
-// `package.json` `justera` key, the same files the CLI reads. Project files win over
-// settings for the rules they name, so the editor agrees with the CLI in CI.
+// The editor's adapter to the project seam (core/project.ts): reads project files through
+// `workspace.fs` (virtual workspaces too), hands the core the `justera.*` settings of a
+// resource, and reports configuration problems once. The decisions themselves (which
+// files are minutes, which rules win) are the core's, shared with the CLI.
+import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { loadConfig, type LoadedConfig } from '../core/config';
-import { resolveRules, type ResolvedRules } from '../core/lint/engine';
+import { Project, dirOf, type FileConfig, type ProjectSettings } from '../core/project';
 
-export type LanguageSetting = 'auto' | 'sv' | 'en';
+export type { LanguageSetting } from '../core/project';
 
-export interface EffectiveConfig {
-  readonly files: readonly string[];
-  readonly rules: ResolvedRules;
-  readonly language: LanguageSetting;
+export interface EffectiveConfig extends FileConfig {
+  /** The document's path as the project sees it; undefined for an untitled document. */
+  readonly path?: string;
+  /** DIALECT section 1, the path half: the path matches the `files` globs. */
+  readonly assumeMinutes: boolean;
   readonly lintDelay: number;
   /** Size (UTF-16 code units) above which live analysis pauses. */
   readonly maxFileSize: number;
-  /** The project file the rules came from, if any. */
-  readonly configFile?: string;
 }
 
-export const DEFAULT_FILES = ['**/*.minutes.md'];
 export const DEFAULT_LINT_DELAY = 300;
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+
+/** Schemes whose project files we read. */
+const PROJECT_SCHEMES = new Set(['file', 'vscode-vfs', 'vscode-remote']);
 
 export class ConfigService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when settings or a project configuration file changed. */
   readonly onDidChange = this.changed.event;
-  /** Directory URI (string) → loaded project configuration. */
-  private readonly projects = new Map<string, Promise<LoadedConfig>>();
-  private readonly loaded = new Map<string, LoadedConfig>();
+  private readonly projectFilesChanged = new vscode.EventEmitter<void>();
+  /** Fires when a project configuration file was created, changed or deleted. */
+  readonly onDidChangeProjectFiles = this.projectFilesChanged.event;
+  /** One project per file system (scheme and authority). */
+  private readonly projects = new Map<string, Project>();
+  /** Effective configurations by resource, until the next change (one analysis asks several times). */
+  private readonly memo = new Map<string, EffectiveConfig>();
   private readonly reported = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
       this.changed,
+      this.projectFilesChanged,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('justera')) this.changed.fire();
+        if (!e.affectsConfiguration('justera')) return;
+        this.memo.clear();
+        this.changed.fire();
       }),
     );
     // Watch the project files; a change invalidates every cached lookup (they are cheap).
     const watcher = vscode.workspace.createFileSystemWatcher('**/{.justera.json,package.json}');
     const invalidate = () => {
-      this.projects.clear();
-      this.loaded.clear();
+      for (const p of this.projects.values()) p.invalidate();
+      this.memo.clear();
       this.changed.fire();
+      this.projectFilesChanged.fire();
     };
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate));
   }
@@ -53,71 +63,107 @@ export class ConfigService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  /** The effective configuration for a document, from what is loaded now (synchronous). */
-  forDocument(document: vscode.TextDocument): EffectiveConfig {
-    const settings = vscode.workspace.getConfiguration('justera', document);
-    const project = this.loaded.get(this.dirKey(document) ?? '');
-    const files = [...(project?.config.files ?? []), ...readFiles(settings.get<unknown>('files'))];
-    const settingRules = settings.get<unknown>('rules');
-    const fromSettings = resolveRules(settingRules);
-    this.report('settings', fromSettings.errors.map((e) => vscode.l10n.t('Setting justera.rules: {0}', e)));
-    const fromProject = resolveRules(project?.config.rules);
-    // Project file entries override settings entries for the same rule.
-    const merged = new Map([...fromSettings.settings, ...fromProject.settings]);
-    const lang = settings.get<string>('language');
+  /** The project of a URI's file system. */
+  projectOf(uri: vscode.Uri): Project {
+    const key = `${uri.scheme}://${uri.authority}`;
+    let project = this.projects.get(key);
+    if (!project) {
+      const at = (path: string) => uri.with({ path, query: '', fragment: '' });
+      project = new Project(
+        {
+          async readFile(path) {
+            try {
+              return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(at(path)));
+            } catch (e) {
+              if (e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory') throw new Error('is a directory');
+              if (e instanceof vscode.FileSystemError && e.code === 'NoPermissions') throw new Error('permission denied');
+              return undefined;
+            }
+          },
+          exists: (path) => Promise.resolve(vscode.workspace.fs.stat(at(path))).then(() => true, () => false),
+        },
+        uri.scheme === 'file' || uri.scheme === 'vscode-remote' ? { home: os.homedir() } : {},
+      );
+      this.projects.set(key, project);
+    }
+    return project;
+  }
+
+  /** Where a resource is, for the project: its path, and the folder its configuration is searched from. */
+  private locate(uri: vscode.Uri): { base: vscode.Uri; path?: string; dir: string } | undefined {
+    if (uri.scheme === 'untitled') {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return folder && PROJECT_SCHEMES.has(folder.scheme) ? { base: folder, dir: folder.path } : undefined;
+    }
+    if (!PROJECT_SCHEMES.has(uri.scheme)) return undefined;
+    return { base: uri, path: uri.path, dir: dirOf(uri.path) };
+  }
+
+  private settingsOf(uri: vscode.Uri): { project: ProjectSettings; lintDelay: number; maxFileSize: number } {
+    const settings = vscode.workspace.getConfiguration('justera', uri);
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.path;
     const delay = settings.get<number>('lintDelay');
     const maxMb = settings.get<number>('maxFileSizeMB');
     return {
-      files: files.length > 0 ? files : DEFAULT_FILES,
-      rules: { settings: merged, errors: [...fromSettings.errors, ...fromProject.errors] },
-      language: lang === 'sv' || lang === 'en' ? lang : 'auto',
+      project: { files: explicitFiles(settings), rules: settings.get<unknown>('rules'), language: settings.get<unknown>('language'), ...(root !== undefined ? { root } : {}) },
       lintDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 10000) : DEFAULT_LINT_DELAY,
       maxFileSize: (typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1_000_000,
-      ...(project?.file ? { configFile: project.file } : {}),
     };
   }
 
-  /** Loads the project configuration for a document (once per directory; cached). */
-  async ensureLoaded(document: vscode.TextDocument): Promise<void> {
-    const key = this.dirKey(document);
-    if (key === undefined || this.loaded.has(key)) return;
-    let pending = this.projects.get(key);
-    if (!pending) {
-      pending = this.load(vscode.Uri.parse(key));
-      this.projects.set(key, pending);
-    }
-    const result = await pending;
-    if (this.projects.get(key) !== pending) return; // invalidated meanwhile
-    this.loaded.set(key, result);
-    if (result.file) this.output.info(`Using ${result.file}`);
-    this.report(result.file ?? key, result.errors);
+  /** The effective configuration for a document, from what is loaded now (synchronous). */
+  forDocument(document: vscode.TextDocument): EffectiveConfig {
+    return this.forUri(document.uri);
   }
 
-  private async load(dir: vscode.Uri): Promise<LoadedConfig> {
-    const readFile = async (path: string): Promise<string | undefined> => {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(dir.with({ path }));
-        return new TextDecoder('utf-8').decode(bytes);
-      } catch {
-        return undefined;
-      }
+  /** The effective configuration of a resource, from what is loaded now (synchronous). */
+  forUri(uri: vscode.Uri): EffectiveConfig {
+    const key = uri.toString();
+    const known = this.memo.get(key);
+    if (known) return known;
+    const where = this.locate(uri);
+    const project = where ? this.projectOf(where.base) : undefined;
+    const loaded = where && project ? project.loadedProjectConfig(where.dir) : undefined;
+    const settings = this.settingsOf(uri);
+    const merged = (project ?? this.projectOf(uri)).merge(loaded, settings.project);
+    this.report('settings', merged.settingErrors.map((e) => vscode.l10n.t('Setting justera.rules: {0}', e)));
+    const config: EffectiveConfig = {
+      ...merged,
+      ...(where?.path !== undefined ? { path: where.path } : {}),
+      assumeMinutes: project ? project.isMinutesPath(where?.path, merged) : false,
+      lintDelay: settings.lintDelay,
+      maxFileSize: settings.maxFileSize,
     };
+    // Only complete answers are kept: one without its project file yet is asked again.
+    if (loaded || !where) this.memo.set(key, config);
+    return config;
+  }
+
+  /** Loads the project configuration for a document (once per folder; cached). */
+  ensureLoaded(document: vscode.TextDocument): Promise<void> {
+    return this.ensureLoadedUri(document.uri);
+  }
+
+  async ensureLoadedUri(uri: vscode.Uri): Promise<void> {
+    const where = this.locate(uri);
+    if (!where) return;
+    const project = this.projectOf(where.base);
+    if (project.loadedProjectConfig(where.dir)) return;
+    let result;
     try {
-      return await loadConfig(dir.path, readFile);
+      result = await project.projectConfig(where.dir);
     } catch (e) {
-      return { config: {}, errors: [String(e)] };
+      this.report(where.dir, [String(e)]);
+      return;
     }
+    if (result.file) this.output.info(`Using ${result.file}`);
+    this.report(result.file ?? where.dir, result.errors);
   }
 
-  /** The folder to start the search from: the document's, or for untitled ones the first workspace folder. */
-  private dirKey(document: vscode.TextDocument): string | undefined {
-    if (document.uri.scheme === 'untitled') {
-      return vscode.workspace.workspaceFolders?.[0]?.uri.toString();
-    }
-    if (document.uri.scheme === 'file' || document.uri.scheme === 'vscode-vfs' || document.uri.scheme === 'vscode-remote') {
-      return vscode.Uri.joinPath(document.uri, '..').toString();
-    }
-    return undefined;
+  /** The configuration of a resource once its project file is loaded (the workspace indexer's question). */
+  async forUriLoaded(uri: vscode.Uri): Promise<EffectiveConfig> {
+    await this.ensureLoadedUri(uri);
+    return this.forUri(uri);
   }
 
   /** Shows each configuration problem once as a notification, and logs it. */
@@ -132,8 +178,11 @@ export class ConfigService implements vscode.Disposable {
   }
 }
 
-function readFiles(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  return [];
+/**
+ * `justera.files` only where the user set it: the manifest's default is the core's
+ * `DEFAULT_FILES`, which a project file's `files` replaces, as in the CLI.
+ */
+function explicitFiles(settings: vscode.WorkspaceConfiguration): unknown {
+  const i = settings.inspect<unknown>('files');
+  return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
 }

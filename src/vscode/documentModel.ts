@@ -108,14 +108,14 @@ export class DocumentModel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  /** DIALECT section 1, the path half: does the document match `justera.files`? */
+  /** DIALECT section 1, the path half: does the document match the `files` globs (project file or settings)? */
   matchesFiles(document: vscode.TextDocument, config: EffectiveConfig = this.config.forDocument(document)): boolean {
-    return config.files.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+    return config.assumeMinutes;
   }
 
-  /** How this document's texts are parsed: minutes by path, the language setting. */
+  /** How this document's texts are parsed: minutes by path, the language setting (the project seam decides). */
   parseOptions(document: vscode.TextDocument, config: EffectiveConfig = this.config.forDocument(document)): { assumeMinutes: boolean; language?: Language } {
-    return { assumeMinutes: this.matchesFiles(document, config), ...(config.language === 'auto' ? {} : { language: config.language }) };
+    return this.config.projectOf(document.uri).parseOptions(config.path, config);
   }
 
   /** Parser for this document's texts (used by fix-all to re-parse between passes). */
@@ -125,11 +125,11 @@ export class DocumentModel implements vscode.Disposable {
   }
 
   lintOptions(config: EffectiveConfig, document?: vscode.TextDocument): LintOptions {
-    return {
-      rules: config.rules,
+    const project = this.config.projectOf(document?.uri ?? vscode.Uri.file('/'));
+    return project.lintOptions(config, {
       onRuleError: (code, error) => this.ruleFailed(code, error, document),
       ...(this.workspace ? { workspace: this.workspace, ...(document ? { uri: document.uri.toString() } : {}) } : {}),
-    };
+    });
   }
 
   /**
@@ -288,9 +288,10 @@ export class DocumentModel implements vscode.Disposable {
       if (this.generations.get(key) !== generation || document.isClosed) return;
       // An analysis computed (by a get() of the tree, say) before the project file loaded is stale.
       const cached = this.cache.get(key);
-      if (cached && cached.analysis.config.configFile !== this.config.forDocument(document).configFile) this.cache.delete(key);
+      const config = this.config.forDocument(document);
+      if (cached && cached.analysis.config.configFile !== config.configFile) this.cache.delete(key);
       const size = textLength(document);
-      if (size <= this.config.forDocument(document).maxFileSize && this.needsWorker(document, size)) {
+      if (size <= config.maxFileSize && this.needsWorker(document, size)) {
         await this.analyzeInWorker(document, key);
         if (this.generations.get(key) !== generation || document.isClosed) return;
       }

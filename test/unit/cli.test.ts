@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -159,6 +159,30 @@ describe('cli: lint', () => {
     const { code, err } = await run('lint', file);
     assert.equal(code, 2);
     assert.match(err, /invalid configuration[\s\S]*MIN999/);
+  });
+
+  it('reports a malformed configuration the same way in every command, before writing anything', async () => {
+    const broken: Record<string, (dir: string) => void> = {
+      'invalid .justera.json': (dir) => writeFileSync(join(dir, '.justera.json'), '{"rules": '),
+      'broken package.json with a justera key': (dir) => writeFileSync(join(dir, 'package.json'), '{"justera": {"rules": {}},}'),
+      'a directory named .justera.json': (dir) => mkdirSync(join(dir, '.justera.json')),
+    };
+    for (const [what, make] of Object.entries(broken)) {
+      const dir = tempDir();
+      const file = join(dir, 'm.md');
+      copyFileSync(seed, file);
+      make(dir);
+      const errs = new Set<string>();
+      for (const command of [['lint'], ['lint', '--fix'], ['tree'], ['actions'], ['decisions']]) {
+        const { code, out, err } = await run(...command, dir);
+        assert.equal(code, 2, `${what}: ${command.join(' ')}`);
+        assert.equal(out, '', `${what}: ${command.join(' ')}`);
+        assert.match(err, /^justera: invalid configuration:\n  .*(\.justera\.json|package\.json)/, `${what}: ${command.join(' ')}`);
+        errs.add(err);
+      }
+      assert.equal(errs.size, 1, `${what}: one message for every command`);
+      assert.equal(readFileSync(file, 'utf8'), readFileSync(seed, 'utf8'), 'nothing written');
+    }
   });
 
   it('--fix rewrites the file atomically, keeps its BOM, and a second run fixes nothing', async () => {

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { loadConfig, parentDir, parseConfig } from '../../src/core/config';
+import { parentDir, parseConfig, type LoadedConfig } from '../../src/core/config';
+import { Project } from '../../src/core/project';
+
+/** The upward search of the project seam, with a reader and no repository or home to stop at. */
+function loadConfig(startDir: string, readFile: (path: string) => Promise<string | undefined>): Promise<LoadedConfig> {
+  return new Project({ readFile, exists: async () => false }).projectConfig(startDir);
+}
 
 describe('parseConfig', () => {
   it('reads rules and files from .justera.json', () => {
@@ -19,6 +25,8 @@ describe('parseConfig', () => {
     assert.deepEqual(parseConfig('{"name": "a", "justera": {"rules": {"MIN041": "off"}}}', '/p/package.json')?.config, { rules: { MIN041: 'off' } });
     assert.equal(parseConfig('{"name": "a"}', '/p/package.json'), undefined);
     assert.equal(parseConfig('{', '/p/package.json'), undefined);
+    // Broken, but visibly meant for us: reported.
+    assert.match(parseConfig('{"justera": {', '/p/package.json')!.errors[0]!, /^\/p\/package\.json: invalid JSON/);
   });
 });
 
@@ -35,7 +43,7 @@ describe('loadConfig', () => {
     assert.deepEqual(await loadConfig('/other', async () => undefined), { config: {}, errors: [] });
   });
 
-  it('handles Windows paths and a throwing reader', async () => {
+  it('handles Windows paths, and reports a .justera.json it cannot read', async () => {
     assert.equal(parentDir('C:\\a\\b'), 'C:\\a');
     assert.equal(parentDir('C:\\a'), 'C:\\');
     assert.equal(parentDir('C:\\'), undefined);
@@ -45,7 +53,13 @@ describe('loadConfig', () => {
       seen.push(p);
       throw new Error('EACCES');
     });
-    assert.deepEqual(r, { config: {}, errors: [] });
-    assert.deepEqual(seen, ['C:\\a\\.justera.json', 'C:\\a\\package.json', 'C:\\.justera.json', 'C:\\package.json']);
+    assert.deepEqual(r, { config: {}, errors: ['C:\\a\\.justera.json: cannot read: EACCES'], file: 'C:\\a\\.justera.json' });
+    assert.deepEqual(seen, ['C:\\a\\.justera.json']);
+    // An unreadable package.json may not be ours: the walk goes on.
+    const r2 = await loadConfig('C:\\a', async (p) => {
+      if (p.endsWith('package.json')) throw new Error('EACCES');
+      return undefined;
+    });
+    assert.deepEqual(r2, { config: {}, errors: [] });
   });
 });

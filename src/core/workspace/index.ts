@@ -103,8 +103,11 @@ export function bodyKey(body: string | null | undefined): string {
   return (body ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolean, parsed?: MinutesDocument): IndexEntry {
-  const doc = parsed && parsed.text === text ? parsed : parseMinutes(text, { assumeMinutes });
+/** How the index parses a text it was not handed parsed (the CLI counts its parses). */
+export type IndexParser = (text: string, options: { assumeMinutes: boolean }) => MinutesDocument;
+
+function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolean, parsed?: MinutesDocument, parse: IndexParser = parseMinutes): IndexEntry {
+  const doc = parsed && parsed.text === text ? parsed : parse(text, { assumeMinutes });
   if (!doc.isMinutes) {
     return {
       uri, hash, isMinutes: false, body: null, date: null, profile: null, language: doc.language, status: null,
@@ -143,11 +146,11 @@ export function indexHash(text: string, assumeMinutes: boolean): string {
  * The index entry of a text, computed on its own (in a worker thread, say) and handed
  * to `WorkspaceIndex.put`: plain data, nothing of the index is needed.
  */
-export function indexEntry(uri: string, text: string, options: UpdateOptions = {}): IndexEntry {
+export function indexEntry(uri: string, text: string, options: UpdateOptions = {}, parse?: IndexParser): IndexEntry {
   const assume = options.assumeMinutes ?? false;
   const hash = options.hash ?? indexHash(text, assume);
   try {
-    return entryFor(uri, text, hash, assume, options.parsed);
+    return entryFor(uri, text, hash, assume, options.parsed, parse);
   } catch {
     // The parser never throws by contract; if it did, keep the file out rather than fail the scan.
     return entryFor(uri, '', hash, false);
@@ -165,6 +168,8 @@ export class WorkspaceIndex implements WorkspaceView {
   parses = 0;
   /** Full scans the feeder reported (`beginFullScan`); an edit must not add one. */
   fullScans = 0;
+
+  constructor(private readonly parse?: IndexParser) {}
 
   /** Subscribes to changes; returns the unsubscribe function. */
   onDidChange(listener: (change: IndexChange) => void): () => void {
@@ -232,7 +237,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const hash = options.hash ?? indexHash(text, options.assumeMinutes ?? false);
     if (this.byUri.get(uri)?.hash === hash) return false;
     if (options.parsed?.text !== text) this.parses++;
-    this.byUri.set(uri, indexEntry(uri, text, { ...options, hash }));
+    this.byUri.set(uri, indexEntry(uri, text, { ...options, hash }, this.parse));
     this.changed(uri);
     return true;
   }

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
 import { WorkspaceIndex, indexHash, type IndexEntry } from '../../core/workspace/index';
-import { DEFAULT_FILES } from '../config';
+import type { ConfigService } from '../config';
 
 export const CACHE_FILE = 'workspace-index.json';
 const UPDATE_DELAY = 300;
@@ -61,6 +61,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    /** The project seam: which files are minutes, as the editor and the CLI decide it. */
+    private readonly config: ConfigService,
     private readonly progressViewId: string,
     /** The editor's analysis of an open document, so unsaved edits are not parsed twice. */
     private readonly parsedOf: (document: vscode.TextDocument) => MinutesDocument | undefined = () => undefined,
@@ -101,6 +103,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
         if (this.wanted(d.uri)) this.schedule(d.uri, 0);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      // A project file's `files` globs decide which files are minutes.
+      config.onDidChangeProjectFiles(() => void this.rescan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('justera.files') || e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude')) void this.rescan();
       }),
@@ -198,6 +202,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** Reads one file (or its open document) into the index. */
   private async load(uri: vscode.Uri, document?: vscode.TextDocument): Promise<void> {
     const key = uri.toString();
+    const assumeMinutes = await this.matchesFiles(uri);
     const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     let text: string;
     if (doc && !doc.isClosed) text = doc.getText();
@@ -211,7 +216,6 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const parsed = doc && !doc.isClosed ? this.parsedOf(doc) : undefined;
-    const assumeMinutes = this.matchesFiles(uri);
     // Hashed once here; the index and the worker take it as it is.
     const hash = indexHash(text, assumeMinutes);
     const options = { assumeMinutes, hash, ...(parsed ? { parsed } : {}) };
@@ -251,11 +255,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
     return !isExcludedPath(relative, [...filesExcludes(folder), ...searchExcludes(folder)]);
   }
 
-  /** DIALECT section 1, the path half, for a file that is not open. */
-  matchesFiles(uri: vscode.Uri): boolean {
-    const setting = vscode.workspace.getConfiguration('justera', uri).get<unknown>('files');
-    const globs = Array.isArray(setting) ? setting.filter((g): g is string => typeof g === 'string') : typeof setting === 'string' ? [setting] : DEFAULT_FILES;
-    return matchesAny(vscode.workspace.asRelativePath(uri, false), globs.length ? globs : DEFAULT_FILES);
+  /** DIALECT section 1, the path half: the same answer the editor and the CLI get from the project seam. */
+  async matchesFiles(uri: vscode.Uri): Promise<boolean> {
+    return (await this.config.forUriLoaded(uri)).assumeMinutes;
   }
 
   private schedule(uri: vscode.Uri, delay: number): void {

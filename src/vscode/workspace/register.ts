@@ -46,6 +46,7 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
   const indexer = new WorkspaceIndexer(
     context,
     output,
+    model.config,
     OPEN_ACTIONS_VIEW,
     (document) => {
       // The model's analysis of this version; none while a large file waits for the worker.

@@ -201,7 +201,7 @@ Inga kommentarer.
     // A second activation restores the cache: unchanged texts are not parsed again.
     const restored = WorkspaceIndex.restore(cached);
     assert.ok(restored.entries().length >= 3 + 3, 'the examples and the remaining meetings');
-    for (const i of [0, 1, 2]) assert.equal(restored.update(uriOf(i).toString(), series[i]!.text, { assumeMinutes: api.indexer.matchesFiles(uriOf(i)) }), false);
+    for (const i of [0, 1, 2]) assert.equal(restored.update(uriOf(i).toString(), series[i]!.text, { assumeMinutes: await api.indexer.matchesFiles(uriOf(i)) }), false);
     assert.equal(restored.parses, 0);
   });
 });
