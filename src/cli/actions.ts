@@ -6,7 +6,7 @@ import type { IndexedAction } from '../core/workspace/index';
 import { formatOrigin } from '../core/workspace/carry';
 import type { Project } from '../core/project';
 import { CliError, nodeProject } from './io';
-import type { CommonOptions, Io } from './main';
+import type { CommonOptions, Io } from './options';
 import { csvLine, indexPaths } from './workspace';
 
 const BOX: Record<ActionStatus, string> = { open: '[ ]', 'in-progress': '[/]', done: '[x]', cancelled: '[-]' };

@@ -1,7 +1,7 @@
 // `justera decisions`: every decision under the given paths, by body and newest meeting first.
 import type { Project } from '../core/project';
 import { nodeProject } from './io';
-import type { CommonOptions, Io } from './main';
+import type { CommonOptions, Io } from './options';
 import { csvLine, indexPaths } from './workspace';
 
 export async function decisionsCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {

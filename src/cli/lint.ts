@@ -6,7 +6,7 @@ import { LineIndex } from '../core/text';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { loadDocuments, NOT_MINUTES } from './documents';
 import { nodeProject, projectPath, writeAtomic } from './io';
-import type { CommonOptions, Io } from './main';
+import type { CommonOptions, Io } from './options';
 
 export interface JsonFinding {
   readonly file: string;

@@ -5,6 +5,9 @@ import { CliError } from './io';
 import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
+import type { CommonOptions, Format, Io } from './options';
+
+export type { CommonOptions, Format, Io } from './options';
 
 const USAGE = `Usage: justera <command> [options] FILE|DIR...
 
@@ -29,11 +32,6 @@ Options:
 Exit codes: 0 no error found, 1 a finding is an error, 2 usage or I/O error.`;
 
 declare const JUSTERA_VERSION: string | undefined;
-
-export interface Io {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-}
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -70,14 +68,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-export type Format = 'text' | 'json' | 'csv';
 const CSV: readonly Format[] = ['text', 'json', 'csv'];
-
-export interface CommonOptions {
-  readonly format: Format;
-  readonly files: readonly string[];
-  readonly flags: Readonly<Record<string, boolean | string | undefined>>;
-}
 
 function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json']): CommonOptions {
   let parsed;

@@ -5,7 +5,7 @@ import { LineIndex } from '../core/text';
 import type { Project } from '../core/project';
 import { loadDocuments, NOT_MINUTES } from './documents';
 import { nodeProject } from './io';
-import type { CommonOptions, Io } from './main';
+import type { CommonOptions, Io } from './options';
 
 const BOX: Record<ActionStatus, string> = { open: '[ ]', 'in-progress': '[/]', done: '[x]', cancelled: '[-]' };
 

@@ -2,7 +2,7 @@
 // on the parsed text so the tree's context actions and tests share one implementation.
 import { FIELD_KEYS } from './keywords';
 import type { Action, Field, Language } from './model';
-import type { TextEdit } from './lint/types';
+import type { TextEdit } from './model';
 
 function field(action: Action, key: string): Field | undefined {
   return action.fields.find((f) => f.key === key);

@@ -7,6 +7,13 @@ export interface Span {
   readonly end: number;
 }
 
+/** A replacement of `[start, end)` in the original text by `newText` (a fix, a command's edit). */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
 /** `protokoll`/`minutes` (formal, strict rules) or `minnesanteckningar`/`notes` (lenient). */
 export type Profile = 'protokoll' | 'notes';
 export type Language = 'sv' | 'en';

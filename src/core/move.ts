@@ -5,7 +5,7 @@
 // shares (a heading, a decision that is also a callout, an action that is also a
 // callout's) is copied once and stays shared. A property added to the model must be
 // added here: the incremental tests compare moved models with parsed ones, keys in order.
-import { asDecision, type SectionModel } from './parser';
+import { asDecision, type SectionModel } from './sectionModel';
 import type {
   Action, Attendance, Callout, Decision, Field, Heading, Item, Justering, Notice, NoticeLine, ParseProblem, Person, Signer, Span, SubTopic,
 } from './model';

@@ -14,11 +14,14 @@ import {
 } from './keywords';
 import type {
   Action, ActionStatus, Attendance, AttendanceGroup, Callout, Decision, Field, Heading, Item, Justering, Language,
-  MinutesDocument, Notice, NoticeLine, Paragraph, ParseProblem, Person, Role, Section, SectionKind, Signer, Span, SubTopic,
+  MinutesDocument, Notice, NoticeLine, Paragraph, ParseProblem, Person, Role, Section, Signer, Span, SubTopic,
 } from './model';
 import { splitNames, stripParenthesis } from './people';
 import { splitSections, type RawSection } from './sections';
+import { asDecision, type SectionModel } from './sectionModel';
 import { collapseSpace, detach } from './text';
+
+export type { SectionModel };
 
 export interface ParseOptions {
   /** The file's path matches `justera.files`: minutes even without a profile. */
@@ -27,20 +30,6 @@ export interface ParseOptions {
   readonly cache?: SectionCache;
   /** The language of messages and inserted text, whatever the document says (a setting). */
   readonly language?: Language;
-}
-
-/** What one body section contributes. */
-export interface SectionModel {
-  readonly kind: Exclude<SectionKind, 'front-matter'>;
-  readonly span: Span;
-  readonly heading?: Heading;
-  /** The section as the document lists it (built once, moved with the model). */
-  readonly section: Section;
-  readonly item?: Item;
-  readonly attendance?: Attendance;
-  readonly justering?: Justering;
-  readonly notice?: Notice;
-  readonly problems: readonly ParseProblem[];
 }
 
 /**
@@ -475,14 +464,6 @@ function parseCallout(text: string, node: Blockquote, kind: Callout['kind'], m: 
     vote,
     immediateApproval: isYes(field(fields, 'immediate-approval')?.value),
     actions: allActions.filter((a) => a.span.start >= start && a.span.start < end),
-  };
-}
-
-/** The decision a `[!beslut]` callout is: the callout's properties, then its id and index. */
-export function asDecision(c: Callout, id: string, index: number): Decision {
-  return {
-    kind: 'decision', typeWord: c.typeWord, span: c.span, markerSpan: c.markerSpan, title: c.title, titleSpan: c.titleSpan,
-    text: c.text, fields: c.fields, vote: c.vote, immediateApproval: c.immediateApproval, actions: c.actions, id, index,
   };
 }
 

@@ -8,7 +8,7 @@ import { matchesAny } from './glob';
 import { resolveRules, todayIso, type LintOptions, type ResolvedRules } from './lint/engine';
 import type { Language, MinutesDocument } from './model';
 import { parseMinutes, type ParseOptions } from './parser';
-import type { WorkspaceView } from './workspace/index';
+import type { WorkspaceView } from './workspace/view';
 
 /** The files a Project reads: `/`- or `\`-separated paths. */
 export interface ProjectFileSystem {

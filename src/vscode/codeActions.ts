@@ -2,7 +2,7 @@
 // (also run by `editor.codeActionsOnSave`). Every edit is computed in the core.
 import * as vscode from 'vscode';
 import { fixText } from '../core/lint/engine';
-import type { TextEdit } from '../core/lint/types';
+import type { TextEdit } from '../core/model';
 import { sameFinding } from './diagnostics';
 import { DocumentModel, isLintable, type Analysis } from './documentModel';
 

@@ -6,7 +6,7 @@ import type { Language, MinutesDocument } from '../core/model';
 import { DocumentAnalyzer } from '../core/analysis';
 import { parseMinutes } from '../core/parser';
 import type { LintOptions } from '../core/lint/engine';
-import type { WorkspaceView } from '../core/workspace/index';
+import type { WorkspaceView } from '../core/workspace/view';
 import type { Finding } from '../core/lint/types';
 import { LineIndex } from '../core/text';
 import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';

@@ -6,7 +6,7 @@ import { registerCommand, UserError } from './commandRunner';
 import { markDoneEdits, setDueEdits } from '../core/actionEdits';
 import { isIsoDate } from '../core/dates';
 import { todayIso } from '../core/lint/engine';
-import type { TextEdit } from '../core/lint/types';
+import type { TextEdit } from '../core/model';
 import type { Span } from '../core/model';
 import { actionOwners, buildTree, nodeAt, walk, type ActionNode, type Grouping, type TreeFilter, type TreeNode } from '../core/treeModel';
 import { DocumentModel, type Analysis } from './documentModel';

@@ -1,15 +1,12 @@
-import type { Item, Language, MinutesDocument, Profile, Span } from '../model';
-import type { WorkspaceView } from '../workspace/index';
+// The lint contract: what a rule file exports (meta, check/checkItem, examples) and what
+// the engine gives back (findings with fixes). Types only; rules import them from here.
+import type { Item, Language, MinutesDocument, Profile, Span, TextEdit } from '../model';
+import type { WorkspaceView } from '../workspace/view';
+
+export type { TextEdit };
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
-
-/** A replacement of `[start, end)` in the original text by `newText`. */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
 
 /** A message in both languages; the engine picks the document's. */
 export interface Localized {

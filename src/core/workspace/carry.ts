@@ -4,9 +4,8 @@
 // the rules MIN042/MIN045 and the extension's "insert open actions" command.
 import type { FieldKey } from '../keywords';
 import { FIELD_KEYS } from '../keywords';
-import type { ActionStatus, Item, Language, MinutesDocument } from '../model';
+import type { ActionStatus, Item, Language, MinutesDocument, TextEdit } from '../model';
 import { eolOf, nextLineStart } from '../text';
-import type { TextEdit } from '../lint/types';
 
 /** Where an action comes from: the meeting date and (when known) the item number. */
 export interface Origin {

@@ -1,62 +1,19 @@
 // The workspace index: every minutes file of a workspace reduced to its summary plus
 // what the workspace rules and views need. Pure (no vscode, no Node): callers feed it
 // texts (the extension through `workspace.fs` and open documents, the CLI from disk).
-import type { Language, MinutesDocument, MinutesStatus, Profile } from '../model';
+import type { MinutesDocument } from '../model';
 import { parseMinutes } from '../parser';
 import { nameKey, sameName } from '../people';
-import { summarize, type ActionSummary, type DecisionSummary, type MeetingSummary } from '../summary';
+import { summarize } from '../summary';
 import { LineIndex } from '../text';
-import { actionKey, followUpItem, isOpenStatus, originOf, sameOrigin, type CarriedAction, type Origin } from './carry';
+import { actionKey, followUpItem, isOpenStatus, originOf, sameOrigin, type CarriedAction } from './carry';
 import { contentHash } from './hash';
+import type { IndexEntry, IndexedAction, IndexedDecision, WorkspaceView } from './view';
+
+export type { FollowUpInfo, IndexEntry, IndexedAction, IndexedDecision, WorkspaceView } from './view';
 
 /** Bumped when the entry shape changes: older caches are dropped, not misread. */
 export const INDEX_FORMAT = 1;
-
-export interface FollowUpInfo {
-  readonly number: number | null;
-  readonly title: string;
-  readonly line: number;
-}
-
-export interface IndexEntry {
-  readonly uri: string;
-  /** `contentHash` of the text and the `assumeMinutes` flag it was parsed with. */
-  readonly hash: string;
-  readonly isMinutes: boolean;
-  readonly body: string | null;
-  readonly date: string | null;
-  readonly profile: Profile | null;
-  readonly language: Language;
-  readonly status: MinutesStatus | null;
-  /** `paragraf-start` as written. */
-  readonly declaredFirstItem: number | null;
-  /** Lowest and highest item numbers. */
-  readonly firstItem: number | null;
-  readonly lastItem: number | null;
-  readonly followUp: FollowUpInfo | null;
-  /** Absent for files that are not minutes. */
-  readonly summary: MeetingSummary | null;
-}
-
-/** An action with the meeting it stands in. */
-export interface IndexedAction extends ActionSummary {
-  readonly uri: string;
-  readonly body: string | null;
-  readonly date: string | null;
-  readonly item: number | null;
-  readonly itemTitle: string;
-  /** The action's `från`, else its own meeting and item. */
-  readonly origin: Origin | undefined;
-  readonly key: string;
-}
-
-export interface IndexedDecision extends DecisionSummary {
-  readonly uri: string;
-  readonly body: string | null;
-  readonly date: string | null;
-  readonly item: number | null;
-  readonly itemTitle: string;
-}
 
 export interface ActionFilter {
   /** Only open and in-progress actions that no later meeting carried over or closed. */
@@ -79,16 +36,6 @@ export interface DecisionFilter {
 export interface IndexChange {
   /** URIs whose entry was added, replaced or removed. */
   readonly uris: readonly string[];
-}
-
-/** The read-only view the lint engine gives workspace rules. */
-export interface WorkspaceView {
-  /** The latest minutes of the same body dated before `date` (not `exceptUri`). */
-  previousMeeting(body: string, date: string, exceptUri?: string): IndexEntry | undefined;
-  /** Actions of a meeting. */
-  actionsOf(entry: IndexEntry): readonly IndexedAction[];
-  /** The action of a meeting of `body` after `date` that carries over or closes `action`, if any. */
-  continuation(body: string, date: string, action: CarriedAction, exceptUri?: string, onlyOfOrigin?: boolean): IndexedAction | undefined;
 }
 
 export interface UpdateOptions {

@@ -1,0 +1,16 @@
+// What every CLI command takes: its parsed options and where it writes (stdout, stderr).
+// Types only, so the commands need not import main.ts, which imports them.
+
+/** Where a command writes: stdout and stderr (a test collects both). */
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+export type Format = 'text' | 'json' | 'csv';
+
+export interface CommonOptions {
+  readonly format: Format;
+  readonly files: readonly string[];
+  readonly flags: Readonly<Record<string, boolean | string | undefined>>;
+}
