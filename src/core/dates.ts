@@ -107,3 +107,9 @@ export function dueDateBucket(due: string | undefined, today: string): DueDateBu
   if (due < today) return 'overdue';
   return due <= addDays(today, 6 - weekday(today)) ? 'this-week' : 'later';
 }
+
+/** The local date as ISO (`2024-06-01`): "today" unless a host injects another. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

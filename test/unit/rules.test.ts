@@ -1,7 +1,9 @@
 // The shared rule harness: every rule's examples are its tests (remark-lint style).
 import { strict as assert } from 'node:assert';
 import { rules } from '../../src/core/lint/registry';
-import { examplesOf } from '../../src/core/lint/examples';
+import { examplesOf, ruleFileName } from '../../src/core/lint/examples';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { RULE_CODES, RuleCode, fixText, lint, resolveRules, ruleDocAnchor } from '../../src/core/lint/engine';
 import {
   EXAMPLE_TODAY, assertLocalized, workspaceOptions, assertSpansInside, exampleTitle, lintRule, only, parse, reportsOf,
@@ -21,8 +23,16 @@ describe('rule registry', () => {
 
   it('exports RuleCode and RULE_CODES matching the registry', () => {
     assert.deepEqual([...RULE_CODES], rules.map((r) => r.meta.code));
-    assert.deepEqual(Object.values(RuleCode).sort(), [...RULE_CODES].sort());
+    // The editor names some rules by RuleCode; each must be a registered rule.
+    for (const code of Object.values(RuleCode)) assert.ok(RULE_CODES.includes(code), code);
     assert.equal(ruleDocAnchor('MIN021'), 'min021');
+  });
+
+  it('registers every rule file, each found again from its rule (one place to add a rule)', () => {
+    const dir = join(__dirname, '..', '..', 'src', 'core', 'lint', 'rules');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+    assert.deepEqual(rules.map(ruleFileName).sort(), files);
+    assert.throws(() => examplesOf({ ...rules[0]!, meta: { ...rules[0]!.meta, alias: 'renamed' } }), /No rule file rules\/min001-renamed\.ts/);
   });
 });
 
