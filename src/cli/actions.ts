@@ -1,5 +1,6 @@
 // `justera actions`: actions across every meeting under the given paths (the workspace
 // index), for reports and CI: `--open` only those still open, `--owner NAME`.
+import { isOverdue } from '../core/actionState';
 import { isIsoDate } from '../core/dates';
 import type { ActionStatus } from '../core/model';
 import type { IndexedAction } from '../core/workspace/index';
@@ -55,7 +56,6 @@ export async function actionsCommand(options: CommonOptions, io: Io, project: Pr
 }
 
 function toJson(a: IndexedAction, today: string): JsonAction {
-  const open = a.status === 'open' || a.status === 'in-progress';
   return {
     file: a.uri,
     line: a.line,
@@ -68,6 +68,6 @@ function toJson(a: IndexedAction, today: string): JsonAction {
     due: a.due,
     status: a.status,
     origin: a.origin ? formatOrigin(a.origin) : null,
-    overdue: open && a.due !== null && isIsoDate(a.due) && a.due < today,
+    overdue: isOverdue(a, today),
   };
 }

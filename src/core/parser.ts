@@ -19,7 +19,7 @@ import type {
 import { splitNames, stripParenthesis } from './people';
 import { splitSections, type RawSection } from './sections';
 import { asDecision, type SectionModel } from './sectionModel';
-import { collapseSpace, detach } from './text';
+import { collapseSpace, detach, lineEndAt } from './text';
 
 export type { SectionModel };
 
@@ -331,7 +331,7 @@ function parseItem(
   for (const { node } of nodes) {
     if (node.type !== 'blockquote') continue;
     const start = startOf(node);
-    const line = text.slice(start, lineEnd(text, start));
+    const line = text.slice(start, lineEndAt(text, start));
     const m = CALLOUT_LINE.exec(line);
     if (!m) continue;
     const kind = lookup(CALLOUT_WORDS, m[1]!);
@@ -408,12 +408,6 @@ function parseItem(
   };
 }
 
-function lineEnd(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
 /** Strips blockquote prefixes and list/task markers from each line, drops fields. */
 function plain(text: string): string {
   return collapseSpace(
@@ -428,7 +422,7 @@ function plain(text: string): string {
 function parseCallout(text: string, node: Blockquote, kind: Callout['kind'], m: RegExpExecArray, allActions: Action[]): Callout {
   const start = startOf(node);
   const end = endOf(node);
-  const firstLineEnd = lineEnd(text, start);
+  const firstLineEnd = lineEndAt(text, start);
   const markerStart = start + m[0].indexOf('[!');
   const markerEnd = markerStart + m[1]!.length + 3;
   const titleStart = start + m[0].length - m[3]!.length;
@@ -487,13 +481,13 @@ function parseAction(text: string, node: ListItem, problems: ParseProblem[], dec
   const start = startOf(node);
   // GFM marks `[ ]`/`[x]` (node.checked); `[/]` and `[-]` are the dialect's own, so the
   // source decides for all four.
-  const m = TASK.exec(text.slice(start, lineEnd(text, start)));
+  const m = TASK.exec(text.slice(start, lineEndAt(text, start)));
   if (!m) return undefined;
   const boxStart = start + m[1]!.length;
   const boxSpan = { start: boxStart, end: boxStart + 3 };
   const first = node.children[0] as MdParagraph | undefined;
   // The action is its first paragraph; nested lists under it are its own content.
-  const textEnd = first && first.type === 'paragraph' ? Math.max(endOf(first), boxSpan.end) : lineEnd(text, start);
+  const textEnd = first && first.type === 'paragraph' ? Math.max(endOf(first), boxSpan.end) : lineEndAt(text, start);
   const ownSpan = { start, end: textEnd };
   const { fields } = fieldsIn(text, ownSpan);
   const body = plain(text.slice(boxSpan.end, textEnd));

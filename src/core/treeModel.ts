@@ -1,12 +1,12 @@
 // The decisions-and-actions tree of one minutes document, built as plain data so the
 // grouping, filtering and "what is under the cursor" logic is testable without VS Code.
 // The editor layer only turns nodes into TreeItems (labels, icons, commands).
-import { dueDateBucket, isIsoDate } from './dates';
-import type { Action, ActionStatus, Decision, Item, MinutesDocument, Span } from './model';
+import { dueBucket, isOpenStatus, isOverdue, type DueBucket } from './actionState';
+import type { Action, Decision, Item, MinutesDocument, Span } from './model';
 import { nameKey, stripParenthesis } from './people';
 
 export type Grouping = 'item' | 'owner' | 'due';
-export type DueBucket = 'overdue' | 'this-week' | 'later' | 'no-date' | 'closed';
+export { dueBucket, isOverdue, type DueBucket };
 
 export interface TreeFilter {
   /** Only open and in-progress actions (decisions only as their containers). */
@@ -64,14 +64,6 @@ export interface DueGroupNode extends NodeBase {
 
 export type TreeNode = ItemNode | DecisionNode | ActionNode | OwnerGroupNode | DueGroupNode;
 
-export function isOpen(status: ActionStatus): boolean {
-  return status === 'open' || status === 'in-progress';
-}
-
-export function isOverdue(action: Action, today: string): boolean {
-  return isOpen(action.status) && action.due !== undefined && isIsoDate(action.due) && action.due < today;
-}
-
 /** Heading label of an item without inline fields: `§ 6 Title`, `6. Title`. */
 export function itemLabel(item: Item): string {
   if (item.number === undefined) return item.title || item.heading.text.trim();
@@ -79,14 +71,9 @@ export function itemLabel(item: Item): string {
   return item.title ? `${num} ${item.title}` : num;
 }
 
-/** The due-date bucket of an action relative to `today` (weeks run Monday to Sunday). */
-export function dueBucket(action: Action, today: string): DueBucket {
-  return isOpen(action.status) ? dueDateBucket(action.due, today) : 'closed';
-}
-
 function matches(action: Action, filter: TreeFilter | undefined): boolean {
   if (!filter) return true;
-  if (filter.openOnly && !isOpen(action.status)) return false;
+  if (filter.openOnly && !isOpenStatus(action.status)) return false;
   if (filter.owner !== undefined) {
     const key = nameKey(filter.owner);
     if (!action.owners.some((o) => nameKey(o) === key)) return false;
@@ -272,7 +259,7 @@ export function countActions(doc: MinutesDocument, today: string): { open: numbe
   for (const item of doc.items) {
     for (const action of item.actions) {
       total++;
-      if (isOpen(action.status)) open++;
+      if (isOpenStatus(action.status)) open++;
       if (isOverdue(action, today)) overdue++;
     }
   }

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import type { MinutesDocument } from '../../src/core/model';
 import { parseMinutes } from '../../src/core/parser';
-import { findRule, fixText, lint, resolveRules } from '../../src/core/lint/engine';
+import { checkRule, findRule, fixText, lint, resolveRules } from '../../src/core/lint/engine';
 import { rules } from '../../src/core/lint/registry';
 import { EXAMPLE_TODAY } from '../../src/core/lint/examples';
 import type { Finding, Localized, Report, Rule, RuleContext, RuleExample, Severity } from '../../src/core/lint/types';
@@ -92,7 +92,7 @@ export function reportsOf(codeOrAlias: string, text: string, options: { today?: 
     ...workspaceOptions(rule, options.workspace),
     report: (r) => void reports.push(r),
   };
-  rule.check(context);
+  checkRule(rule, context);
   return reports;
 }
 

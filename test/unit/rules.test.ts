@@ -28,6 +28,11 @@ describe('rule registry', () => {
     assert.equal(ruleDocAnchor('MIN021'), 'min021');
   });
 
+  it('gives each rule a check or a checkItem (the engine runs checkItem over the items)', () => {
+    for (const r of rules) assert.ok(typeof r.check === 'function' || typeof r.checkItem === 'function', r.meta.code);
+    assert.ok(rules.some((r) => !r.check && r.checkItem), 'some rules check item by item only');
+  });
+
   it('registers every rule file, each found again from its rule (one place to add a rule)', () => {
     const dir = join(__dirname, '..', '..', 'src', 'core', 'lint', 'rules');
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();

@@ -143,3 +143,16 @@ describe('actionEdits', () => {
     assert.doesNotMatch(replaced, /2021-09-08\]/);
   });
 });
+
+describe('one meaning per helper', () => {
+  it('the decision tree, the workspace views and the CLI share one dueBucket: a closed action is never overdue', async () => {
+    const groups = await import('../../src/core/workspace/groups');
+    assert.equal(groups.dueBucket, dueBucket);
+    for (const status of ['done', 'cancelled'] as const) {
+      assert.equal(dueBucket({ status, due: '2024-01-01' }, '2024-06-01'), 'closed');
+      assert.equal(groups.dueBucket({ status, due: '2024-01-01' }, '2024-06-01'), 'closed');
+    }
+    assert.equal(dueBucket({ status: 'in-progress', due: '2024-01-01' }, '2024-06-01'), 'overdue');
+    assert.equal(dueBucket({ status: 'open', due: null }, '2024-06-01'), 'no-date');
+  });
+});

@@ -3,7 +3,7 @@
 import { FRONT_MATTER_KEYS, ROLE_SPELLING } from '../keywords';
 import type { Person } from '../model';
 import { sameName } from '../people';
-import { addAttendeeEdit, addRoleEdit, documentAnchor, findPerson, loc, roleField } from './rule-utils';
+import { addAttendeeEdit, addRoleEdit, titleAnchor, findPerson, loc, roleField } from './rule-utils';
 import type { RuleContext } from './types';
 
 export function checkRole(ctx: RuleContext, role: 'chair' | 'secretary'): void {
@@ -73,7 +73,7 @@ export function checkRole(ctx: RuleContext, role: 'chair' | 'secretary'): void {
   const signerRole = role === 'chair' ? 'chair' : 'recorder';
   if (doc.justering?.signers.some((s) => s.role === signerRole && s.name.trim() !== '')) return;
   ctx.report({
-    span: doc.attendance?.heading.span ?? documentAnchor(doc),
+    span: doc.attendance?.heading.span ?? titleAnchor(doc),
     message: loc(
       `Ingen ${sv} angiven: ange \`${fmKeySv}:\` i front matter eller ${roleField('sv', role)} i närvarolistan`,
       `No ${en} named: set \`${fmKeyEn}:\` in the front matter or ${roleField('en', role)} in the attendance list`,

@@ -154,8 +154,12 @@ export function frontMatterAnchor(doc: MinutesDocument): Span {
   return { start: fm.span.start, end: lineEndAt(doc.text, fm.span.start) };
 }
 
-/** Where a missing section is best reported: the title, else the front matter, else line 1. */
-export function documentAnchor(doc: MinutesDocument): Span {
+/**
+ * Where a missing part of the attendance is best reported: the title, else the front
+ * matter, else line 1. (blocks.ts's `documentAnchor` is for findings about the whole
+ * document: the `typ` line first.)
+ */
+export function titleAnchor(doc: MinutesDocument): Span {
   if (doc.title) return doc.title.span;
   return frontMatterAnchor(doc);
 }

@@ -99,6 +99,16 @@ function checkByItem(rule: Rule, context: RuleContext, itemMemos: readonly ItemM
   }
 }
 
+/** Runs one rule over the whole document: its `check`, else `checkDocument` and `checkItem` over every item. */
+export function checkRule(rule: Rule, context: RuleContext): void {
+  if (rule.check) {
+    rule.check(context);
+    return;
+  }
+  rule.checkDocument?.(context);
+  if (rule.checkItem) for (const item of context.doc.items) rule.checkItem(context, item);
+}
+
 /** Runs every enabled rule over a parsed document. Never throws: a failing rule is skipped. */
 export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[] {
   if (!doc.isMinutes) return [];
@@ -133,7 +143,7 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
     };
     try {
       if (rule.checkItem && options.itemMemos?.length === doc.items.length) checkByItem(rule, context, options.itemMemos);
-      else rule.check(context);
+      else checkRule(rule, context);
     } catch (e) {
       // A rule bug must not take the other rules (or the editor) down with it.
       try {

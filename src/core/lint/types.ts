@@ -84,12 +84,12 @@ export interface RuleContext {
 
 export interface Rule {
   readonly meta: RuleMeta;
-  /** The whole check. */
-  check(context: RuleContext): void;
+  /** The whole check; a rule gives either this or `checkItem`. */
+  check?(context: RuleContext): void;
   /**
-   * Rules whose findings in an item depend only on that item and on `itemContext` also
-   * split `check` into `checkDocument` (the rest) and `checkItem`, so that the engine can
-   * reuse the findings of an unchanged item between versions of a document.
+   * Rules whose findings in an item depend only on that item and on `itemContext` give
+   * `checkItem` (and `checkDocument` for the rest) instead of `check`: the engine runs it
+   * over every item, and can reuse the findings of an unchanged item between versions.
    */
   checkItem?(context: RuleContext, item: Item): void;
   checkDocument?(context: RuleContext): void;

@@ -42,10 +42,6 @@ export function actionKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-export function isOpenStatus(status: ActionStatus): boolean {
-  return status === 'open' || status === 'in-progress';
-}
-
 /** What is needed to match two actions of different meetings. */
 export interface CarriedAction {
   readonly origin: Origin | undefined;

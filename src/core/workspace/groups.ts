@@ -1,11 +1,11 @@
 // Grouping of workspace actions for the "Open actions" view: by owner, by due date
 // (overdue, this week, later, no date) or by body. Pure; the view localizes the labels.
-import { dueDateBucket, type DueDateBucket } from '../dates';
+import { dueBucket, type DueBucket } from '../actionState';
 import { nameKey } from '../people';
 import type { IndexedAction } from './index';
 
 export type ActionGrouping = 'owner' | 'due' | 'body';
-export type DueBucket = DueDateBucket;
+export { dueBucket, type DueBucket };
 
 export interface ActionGroup {
   /** Stable id: `owner:anna berg`, `due:overdue`, `body:ledningsgruppen`. */
@@ -18,11 +18,7 @@ export interface ActionGroup {
   readonly actions: readonly IndexedAction[];
 }
 
-export const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'this-week', 'later', 'no-date'];
-
-export function dueBucket(action: Pick<IndexedAction, 'due'>, today: string): DueBucket {
-  return dueDateBucket(action.due ?? undefined, today);
-}
+export const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'this-week', 'later', 'no-date', 'closed'];
 
 const byDue = (a: IndexedAction, b: IndexedAction) =>
   (a.due ?? '9999').localeCompare(b.due ?? '9999') || (b.date ?? '').localeCompare(a.date ?? '') || a.line - b.line;

@@ -6,7 +6,8 @@ import { parseMinutes } from '../parser';
 import { nameKey, sameName } from '../people';
 import { summarize } from '../summary';
 import { LineIndex } from '../text';
-import { actionKey, followUpItem, isOpenStatus, originOf, sameOrigin, type CarriedAction } from './carry';
+import { isOpenStatus } from '../actionState';
+import { actionKey, followUpItem, originOf, sameOrigin, type CarriedAction } from './carry';
 import { contentHash } from './hash';
 import type { IndexEntry, IndexedAction, IndexedDecision, WorkspaceView } from './view';
 

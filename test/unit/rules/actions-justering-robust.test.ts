@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkRule } from '../../../src/core/lint/engine';
 import { parse, ruleOf } from '../rule-harness';
 import type { Report, RuleContext } from '../../../src/core/lint/types';
 import type { MinutesDocument } from '../../../src/core/model';
@@ -13,7 +14,7 @@ const examples = join(__dirname, '..', '..', '..', 'examples');
 function run(code: string, text: string, doc: MinutesDocument = parse(text)): Report[] {
   const reports: Report[] = [];
   const ctx: RuleContext = { doc, profile: doc.effectiveProfile, language: doc.language, today: '2024-06-01', report: (r) => void reports.push(r) };
-  ruleOf(code).check(ctx);
+  checkRule(ruleOf(code), ctx);
   for (const r of reports) {
     assert.ok(r.span.start >= 0 && r.span.start <= r.span.end && r.span.end <= doc.text.length, `${code} span`);
     for (const e of r.fix?.edits ?? []) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= doc.text.length, `${code} edit`);

@@ -80,10 +80,6 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
-    this.checkDocument!(ctx);
-    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
-  },
   checkDocument(ctx) {
     const { doc } = ctx;
     const fm = doc.frontMatter;

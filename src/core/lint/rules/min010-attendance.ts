@@ -2,7 +2,7 @@
 import type { MinutesDocument, Role } from '../../model';
 import { sameName } from '../../people';
 import { lineEndAt } from '../../text';
-import { attendanceTitle, contentEnd, documentAnchor, eol, loc, rolesField } from '../rule-utils';
+import { attendanceTitle, contentEnd, titleAnchor, eol, loc, rolesField } from '../rule-utils';
 import type { Rule, RuleExamples, TextEdit } from '../types';
 
 /** Chair, secretary and approvers named in the front matter, each once, with their roles. */
@@ -61,7 +61,7 @@ export const rule: Rule = {
     const attendance = doc.attendance;
     if (!attendance) {
       ctx.report({
-        span: documentAnchor(doc),
+        span: titleAnchor(doc),
         message: loc('Närvarolista saknas: lägg till avsnittet `## Närvarande` med en person per rad', 'Missing attendance: add a `## Attendance` section with one person per line'),
         fix: { title: loc('Infoga avsnittet Närvarande', 'Insert an attendance section'), edits: [insertSection(doc)] },
       });

@@ -94,10 +94,6 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
-    this.checkDocument!(ctx);
-    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
-  },
   checkDocument(ctx) {
     if (hasAttendance(ctx.doc)) reportUnknown(ctx, signerMentions(ctx.doc));
   },

@@ -95,9 +95,6 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
-    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
-  },
   // Depends on the item alone (and the document's language, which the engine keys on).
   itemContext: () => '',
   checkItem(ctx, item) {

@@ -28,9 +28,6 @@ export const rule: Rule = {
     fixable: false,
   },
 
-  check(ctx) {
-    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
-  },
   // With the workspace, other files decide (a later meeting may carry the action).
   itemContext: (ctx) => (ctx.workspace ? undefined : String(ctx.doc.frontMatter?.status)),
   checkItem(ctx, item) {

@@ -282,9 +282,6 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
-    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
-  },
   // Owners come from the people the document knows; due dates resolve against its date.
   itemContext: (ctx) => `${ctx.doc.frontMatter?.date}\u0000${knownPeople(ctx.doc).join('\u0001')}`,
   checkItem(ctx, item) {

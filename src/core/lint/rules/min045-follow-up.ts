@@ -1,6 +1,7 @@
 // MIN045 follow-up: the open actions of the previous meeting of the same body are closed
 // or carried into this meeting (its follow-up item, "Utestående ärenden"). Needs the index.
-import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, isOpenStatus, originOf, sameOrigin } from '../../workspace/carry';
+import { isOpenStatus } from '../../actionState';
+import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, originOf, sameOrigin } from '../../workspace/carry';
 import { documentAnchor } from '../blocks';
 import { loc } from '../rule-utils';
 import type { Rule, RuleExamples } from '../types';
