@@ -1,7 +1,7 @@
 // Renders docs/rules.md from the rule registry: codes, aliases, descriptions, default
 // severities and the ok / not-ok examples that are also the rules' tests. No I/O here,
 // so the drift test can compare the file with what this renders now.
-import { EXAMPLE_TODAY, examplesOf } from '../src/core/lint/examples';
+import { EXAMPLE_TODAY, examplesOf, whyOf } from '../src/core/lint/examples';
 import { rules } from '../src/core/lint/registry';
 import type { Localized, Rule, RuleExample, RuleExamples, SeveritySetting } from '../src/core/lint/types';
 
@@ -46,7 +46,11 @@ function exampleSection(rule: Rule, example: RuleExample, ok: boolean): string[]
   return out;
 }
 
-export function renderRuleDocs(list: readonly Rule[] = rules, examples: (rule: Rule) => RuleExamples = examplesOf): string {
+export function renderRuleDocs(
+  list: readonly Rule[] = rules,
+  examples: (rule: Rule) => RuleExamples = examplesOf,
+  why: (rule: Rule) => string = whyOf,
+): string {
   const out: string[] = [
     TITLE,
     '',
@@ -78,6 +82,8 @@ export function renderRuleDocs(list: readonly Rule[] = rules, examples: (rule: R
       sentence(m.description.en),
       '',
       `*Svenska:* ${sentence(m.description.sv)}`,
+      '',
+      `**Why:** ${why(r)}`,
       '',
     );
     for (const e of examples(r).ok) out.push(...exampleSection(r, e, true));

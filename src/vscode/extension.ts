@@ -1,3 +1,6 @@
+// The extension's entry: builds the shared configuration service and document model, and
+// registers each feature (diagnostics, code actions, commands, views, symbols, folding,
+// completion, the workspace index) with them. Logic lives in the core and in the features.
 import * as vscode from 'vscode';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';

@@ -142,6 +142,13 @@ const WHAT_EN: Record<string, string> = {
   date: 'the meeting date (YYYY-MM-DD)',
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Everything else hangs on the front matter: the profile decides which rules apply and ' +
+  'how strictly, the body and date identify the meeting in the workspace views and in ' +
+  'references like `[från:: 2024-05-01 §3]`. Broken YAML silently drops all of it, so ' +
+  'it is reported where it breaks.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -108,6 +108,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Dates are compared: deadlines, overdue actions, the order of meetings. `3/5` or `3 ' +
+  'maj` cannot be compared or sorted and read differently in different countries; an ' +
+  'ISO date is unambiguous and sorts as text.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -76,6 +76,11 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Minutes are evidence of who took part. Approvers, owners and roles are all checked ' +
+  'against the attendance list, so without one those checks have nothing to stand on.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

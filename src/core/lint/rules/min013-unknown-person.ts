@@ -105,6 +105,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'A responsibility given to someone not at the meeting, or a name spelled two ways, is ' +
+  'easy to miss and hard to follow up. Checking names against the attendance list ' +
+  'catches both typos and people added after the fact.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -38,6 +38,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Items are cited by number (`§ 27`, item 4) in later minutes, extracts and decisions; ' +
+  'one numbering form per profile keeps those references recognisable and lets the ' +
+  'tools find them.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

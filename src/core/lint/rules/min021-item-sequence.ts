@@ -85,6 +85,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'A gap or a duplicate number breaks every reference to the items after it, and in ' +
+  'formal minutes it looks like an item was removed. The fix renumbers from ' +
+  '`first-item`.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

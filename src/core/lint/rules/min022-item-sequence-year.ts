@@ -75,6 +75,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Formal minutes of one body often number their items through the year, so `§ 27` ' +
+  'identifies one item of one meeting. A restart or a jump between meetings makes those ' +
+  'references ambiguous.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -27,6 +27,11 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'An empty decision callout looks like a decision in the tree and in extracts but ' +
+  'records nothing, which is worse than no callout.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -111,6 +111,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'A decision written as a plain `Beslut:` line is invisible to the decision list, the ' +
+  'workspace search and the extracts; the callout makes it a decision the tools can ' +
+  'number and find.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

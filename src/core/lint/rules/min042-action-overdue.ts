@@ -55,6 +55,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Overdue actions are what the next meeting should take up. Reporting them in the ' +
+  'minutes where they were given keeps them in sight until they are closed or carried ' +
+  'over.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -317,6 +317,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'An assignment written as running text has no owner or date the tools can see, so it ' +
+  'is missing from the action lists and from follow-up. As an action item it is tracked ' +
+  'like the others.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -87,6 +87,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Open actions that the next meeting neither closes nor carries over quietly ' +
+  'disappear. Carrying them with a reference to where they came from keeps the chain ' +
+  'between meetings.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -89,6 +89,11 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'The approver is a second pair of eyes that was at the meeting: someone absent cannot ' +
+  'vouch for what happened, and the recorder cannot check their own text.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -92,6 +92,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'Decisions in formal minutes cannot be acted on or appealed until the minutes are ' +
+  'approved, and the time for that is limited; unsigned minutes that are past it need ' +
+  'attention.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({

@@ -127,6 +127,12 @@ export const rule: Rule = {
   },
 };
 
+/** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
+export const why =
+  'The notice tells the public when approved minutes were posted, which starts the time ' +
+  'to appeal; without the dates no one can tell whether it was posted in time or for ' +
+  'long enough.';
+
 /** The rule's ok / not-ok examples: its tests and its section of docs/rules.md. */
 // A function, so that bundles that never call it leave the texts out.
 export const examples = (): RuleExamples => ({
