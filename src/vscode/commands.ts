@@ -2,13 +2,11 @@
 // out to VS Code; each returns a small result so scripts and tests can check it.
 import * as vscode from 'vscode';
 import { registerCommand, UserError } from './commandRunner';
+import { decisionEntries, insertJustering, newMinutes, ruleFixEdits, type NewMinutesArgs } from '../core/commands';
 import { buildExtract, itemAt } from '../core/extract';
 import { isIsoDate } from '../core/dates';
 import { PROFILE_WORDS } from '../core/keywords';
-import { compatibleEdits, lint, resolveRules, RULE_CODES, RuleCode, todayIso } from '../core/lint/engine';
-import { justeringBlock, justeringInsertOffset, sectionInsertion } from '../core/lint/blocks';
-import type { Decision, Item, Language } from '../core/model';
-import { newMinutesTemplate, type TemplateProfile } from '../core/templates';
+import { RuleCode } from '../core/lint/engine';
 import { fixAllEdit, toWorkspaceEdit } from './codeActions';
 import { DocumentModel, isMarkdown, textLength, type Analysis } from './documentModel';
 
@@ -25,14 +23,7 @@ export const Command = {
 /** Context key for menus: the active editor holds minutes. */
 export const IS_MINUTES_CONTEXT = 'justera.isMinutes';
 
-export interface NewMinutesArgs {
-  /** `protokoll`, `minnesanteckningar`, `minutes` or `notes` (the word implies the language). */
-  readonly profile?: string;
-  readonly language?: Language;
-  /** ISO date; today by default. */
-  readonly date?: string;
-  readonly body?: string;
-}
+export type { NewMinutesArgs };
 
 interface Target {
   readonly editor: vscode.TextEditor;
@@ -72,12 +63,10 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
   /** Applies every fix one rule offers, running it even when configured off (the user asked). */
   const applyRuleFixes = async (uri: unknown, code: string): Promise<number> => {
     const { editor, analysis } = await target(uri);
-    const only = resolveRules(Object.fromEntries(RULE_CODES.map((c) => [c, c === code ? 'warning' : 'off'])));
-    const findings = lint(analysis.doc, { ...model.lintOptions(analysis.config, editor.document), rules: only }).filter((f) => f.code === code && f.fix);
-    const edits = compatibleEdits(findings);
+    const { edits, fixed } = ruleFixEdits(analysis.doc, code, model.lintOptions(analysis.config, editor.document));
     if (edits.length === 0) return 0;
     await apply(toWorkspaceEdit(editor.document.uri, analysis, edits));
-    return findings.length;
+    return fixed;
   };
 
   register(Command.NewMinutes, async (input?: unknown) => {
@@ -99,9 +88,8 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
       if (!picked) return undefined;
       word = picked.word;
     }
-    const implied = PROFILE_WORDS[word]!;
-    const language: Language = args?.language === 'sv' || args?.language === 'en' ? args.language : implied.language;
-    let date = args?.date ?? todayIso();
+    const today = model.config.projectOf(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/')).today();
+    let date = args?.date ?? today;
     if (!scripted) {
       const entered = await vscode.window.showInputBox({
         title: vscode.l10n.t('New minutes'),
@@ -111,16 +99,16 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
       });
       if (entered === undefined) return undefined;
       date = entered.trim();
-    } else if (!isIsoDate(date)) {
-      throw new UserError(vscode.l10n.t('Invalid date "{0}": expected YYYY-MM-DD.', date));
     }
-    const content = newMinutesTemplate({
-      profile: implied.profile as TemplateProfile,
-      language,
-      date,
-      ...(args?.body ? { body: args.body } : {}),
-    });
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const made = newMinutes(word, { ...args, date }, today);
+    if (!made.ok) {
+      throw new UserError(
+        made.error === 'unknown-profile'
+          ? vscode.l10n.t('Unknown profile "{0}": expected protokoll, minnesanteckningar, minutes or notes.', made.value)
+          : vscode.l10n.t('Invalid date "{0}": expected YYYY-MM-DD.', made.value),
+      );
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: made.content });
     await vscode.window.showTextDocument(document);
     return document.uri;
   });
@@ -140,16 +128,15 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
 
   register(Command.InsertJustering, async (uri?: unknown) => {
     const { editor, analysis } = await target(uri);
-    const existing = analysis.doc.justering;
-    if (existing) {
-      reveal(editor, DocumentModel.range(analysis, existing.heading.span));
+    const result = insertJustering(analysis.doc);
+    if (!result.inserted) {
+      reveal(editor, DocumentModel.range(analysis, result.existing));
       void vscode.window.showInformationMessage(vscode.l10n.t('The document already has a justering section.'));
       return false;
     }
-    const insertion = sectionInsertion(analysis.doc, justeringBlock(analysis.doc), justeringInsertOffset(analysis.doc));
-    await apply(toWorkspaceEdit(editor.document.uri, analysis, [insertion]));
+    await apply(toWorkspaceEdit(editor.document.uri, analysis, [result.edit]));
     // Put the cursor on the inserted heading.
-    const headingAt = insertion.start + insertion.newText.indexOf('#');
+    const headingAt = result.cursor;
     reveal(editor, new vscode.Range(editor.document.positionAt(headingAt), editor.document.positionAt(headingAt)));
     return true;
   });
@@ -157,7 +144,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
   register(Command.GoToDecision, async (uriOrId?: unknown, id?: unknown) => {
     const { editor, analysis } = await target(uriOrId instanceof vscode.Uri ? uriOrId : undefined);
     const wanted = typeof uriOrId === 'string' ? uriOrId : typeof id === 'string' ? id : undefined;
-    const decisions: { item: Item; decision: Decision }[] = analysis.doc.items.flatMap((item) => item.decisions.map((decision) => ({ item, decision })));
+    const decisions = decisionEntries(analysis.doc);
     if (decisions.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This document has no decisions.'));
       return undefined;
@@ -166,7 +153,7 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
     if (wanted && !chosen) throw new UserError(vscode.l10n.t('No decision {0} in this document.', wanted));
     if (!chosen) {
       const picked = await vscode.window.showQuickPick(
-        decisions.map((d) => ({ label: `${d.decision.id} — ${shorten(d.decision.text || d.decision.title)}`, description: d.item.title, entry: d })),
+        decisions.map((d) => ({ label: d.label, description: d.item.title, entry: d })),
         { title: vscode.l10n.t('Go to decision'), placeHolder: vscode.l10n.t('Choose a decision'), matchOnDescription: true },
       );
       if (!picked) return undefined;
@@ -223,9 +210,4 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
 function reveal(editor: vscode.TextEditor, range: vscode.Range): void {
   editor.selection = new vscode.Selection(range.start, range.start);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-function shorten(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
