@@ -4,6 +4,7 @@
 import { dueBucket, isOpenStatus, isOverdue, type DueBucket } from './actionState';
 import type { Action, Decision, Item, MinutesDocument, Span } from './model';
 import { nameKey, stripParenthesis } from './people';
+import { lineEndAt } from './text';
 
 export type Grouping = 'item' | 'owner' | 'due';
 export { dueBucket, isOverdue, type DueBucket };
@@ -264,4 +265,23 @@ export function countActions(doc: MinutesDocument, today: string): { open: numbe
     }
   }
   return { open, overdue, total };
+}
+
+/** What a click on a node selects: the heading, the callout marker, or the action's first line. */
+export function sourceSpan(node: TreeNode, text: string): Span {
+  switch (node.type) {
+    case 'item':
+      return node.item.heading.textSpan;
+    case 'decision':
+      return node.decision.markerSpan;
+    case 'action':
+      return { start: node.action.boxSpan.start, end: Math.min(lineEndAt(text, node.action.boxSpan.end), node.action.span.end) };
+    default:
+      return node.span;
+  }
+}
+
+/** The date offered when setting an action's due date: its own, else the next meeting, else today. */
+export function dueSuggestion(action: Action, doc: MinutesDocument | undefined, today: string): string {
+  return action.due ?? doc?.frontMatter?.nextMeeting ?? today;
 }

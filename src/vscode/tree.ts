@@ -6,9 +6,8 @@ import { registerCommand, UserError } from './commandRunner';
 import { markDoneEdits, setDueEdits } from '../core/actionEdits';
 import { isIsoDate } from '../core/dates';
 import { todayIso } from '../core/lint/engine';
-import type { TextEdit } from '../core/model';
-import type { Span } from '../core/model';
-import { actionOwners, buildTree, nodeAt, walk, type ActionNode, type Grouping, type TreeFilter, type TreeNode } from '../core/treeModel';
+import type { Span, TextEdit } from '../core/model';
+import { actionOwners, buildTree, dueSuggestion, nodeAt, sourceSpan, walk, type ActionNode, type Grouping, type TreeFilter, type TreeNode } from '../core/treeModel';
 import { DocumentModel, type Analysis } from './documentModel';
 import { treeItem } from './treeItems';
 
@@ -255,7 +254,7 @@ export function registerDecisionTree(context: vscode.ExtensionContext, model: Do
   register(TreeCommands.GoToSource, async (node?: TreeNode, options?: { preserveFocus?: boolean }) => {
     const document = provider.document;
     if (!node || !document) return;
-    const range = provider.range(targetSpan(node, provider.analysis!.doc.text));
+    const range = provider.range(sourceSpan(node, provider.analysis!.doc.text));
     if (!range) return;
     const editor = await vscode.window.showTextDocument(document, { preserveFocus: options?.preserveFocus ?? false, preview: false });
     editor.selection = new vscode.Selection(range.start, range.end);
@@ -282,7 +281,7 @@ export function registerDecisionTree(context: vscode.ExtensionContext, model: Do
     if (node?.type !== 'action') return false;
     if (typeof date !== 'string') {
       const today = todayIso();
-      const suggestion = node.action.due ?? provider.analysis?.doc.frontMatter?.nextMeeting ?? today;
+      const suggestion = dueSuggestion(node.action, provider.analysis?.doc, today);
       date = await vscode.window.showInputBox({
         title: vscode.l10n.t('Due date'),
         prompt: vscode.l10n.t('Due date of "{0}" (YYYY-MM-DD)', node.action.text.slice(0, 60)),
@@ -304,21 +303,4 @@ export function registerDecisionTree(context: vscode.ExtensionContext, model: Do
   if (active && ready) provider.show(active, ready);
   updateChrome();
   return { provider, view };
-}
-
-/** What a click selects: the heading, the callout marker, or the action's first line. */
-function targetSpan(node: TreeNode, text: string): Span {
-  switch (node.type) {
-    case 'item':
-      return node.item.heading.textSpan;
-    case 'decision':
-      return node.decision.markerSpan;
-    case 'action': {
-      let end = node.action.boxSpan.end;
-      while (end < node.action.span.end && text[end] !== '\n' && text[end] !== '\r') end++;
-      return { start: node.action.boxSpan.start, end };
-    }
-    default:
-      return node.span;
-  }
 }

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../commandRunner';
 import type { ActionGrouping } from '../../core/workspace/groups';
-import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, originOf, sameOrigin } from '../../core/workspace/carry';
+import { carryOverEdit, followUpItem, formatOrigin } from '../../core/workspace/carry';
+import { carryCandidates, decisionPickLabel, findDecision } from '../../core/workspace/commands';
 import type { IndexedAction, WorkspaceIndex, WorkspaceView } from '../../core/workspace/index';
 import type { Item } from '../../core/model';
 import { DocumentModel, isMarkdown, textLength } from '../documentModel';
@@ -164,15 +165,14 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
       return undefined;
     }
     if (typeof query === 'string') {
-      const q = query.trim().toLowerCase();
-      const hit = decisions.find((d) => d.id.toLowerCase() === q) ?? decisions.find((d) => d.text.toLowerCase().includes(q));
+      const hit = findDecision(decisions, query);
       if (!hit) return undefined;
       await openSource({ uri: hit.uri, line: hit.line });
       return { uri: hit.uri, line: hit.line };
     }
     const picked = await vscode.window.showQuickPick(
       decisions.map((d) => ({
-        label: `${d.id} ${d.text.length > 120 ? `${d.text.slice(0, 119)}…` : d.text}`,
+        label: decisionPickLabel(d),
         description: [d.body, d.date].filter(Boolean).join(' '),
         detail: d.itemTitle,
         ref: { uri: d.uri, line: d.line },
@@ -195,18 +195,14 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
     const document = editor.document;
     const analysis = model.get(document);
     const doc = analysis.doc;
-    const body = doc.frontMatter?.body;
-    const date = doc.frontMatter?.date;
-    if (!doc.isMinutes || !body || !date) {
+    if (!doc.isMinutes || !doc.frontMatter?.body || !doc.frontMatter.date) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The minutes need a body (organ) and a date (datum) in the front matter to find earlier meetings.'));
       return undefined;
     }
     await indexer.whenReady();
-    const here = doc.items.flatMap((item) => item.actions.map((a) => ({ origin: originOf(date, item.number ?? null, a.from), key: actionKey(a.text) })));
-    const candidates = indexer.index
-      .openActions({ body, before: date, exceptUri: document.uri.toString() })
-      .filter((a) => !here.some((h) => h.origin && a.origin && sameOrigin(h.origin, a.origin) && continues(h, a, false)))
-      .sort((a, b) => (a.origin?.date ?? '').localeCompare(b.origin?.date ?? '') || a.line - b.line);
+    const found = carryCandidates(indexer.index, doc, document.uri.toString());
+    if (!found.ok) return undefined;
+    const { body, actions: candidates } = found;
     if (candidates.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No open actions from earlier meetings of {0} are missing here.', body));
       return 0;
