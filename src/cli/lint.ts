@@ -40,6 +40,9 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
     };
     if (options.flags.fix) {
       const fixed = fixText(source.text, (t) => parseMinutes(t, { assumeMinutes }), { rules, workspace, uri: source.path, onRuleError });
+      if (fixed.unsettled.length > 0) {
+        io.err(`justera: ${source.path}: the fix of ${fixed.unsettled.join(', ')} did not settle and was left out; please report it\n`);
+      }
       if (fixed.text !== source.text) {
         await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text);
         fixedFiles++;
