@@ -32,7 +32,7 @@ export async function actionsCommand(options: CommonOptions, io: Io): Promise<nu
   if (!isIsoDate(today)) throw new CliError(`--today must be a date like 2024-05-31, got "${today}"`);
   const owner = typeof options.flags.owner === 'string' ? options.flags.owner : undefined;
   if (owner !== undefined && owner.trim() === '') throw new CliError('--owner needs a name');
-  const index = await indexPaths(options.files);
+  const index = await indexPaths(options.files, (m) => io.err(`justera: ${m}\n`), options.maxSize);
   const filter = owner ? { owner } : {};
   const found = options.flags.open ? index.openActions(filter) : index.actions(filter);
   const rows = found.map((a) => toJson(a, today));

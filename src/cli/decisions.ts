@@ -3,7 +3,7 @@ import type { CommonOptions, Io } from './main';
 import { csvLine, indexPaths } from './workspace';
 
 export async function decisionsCommand(options: CommonOptions, io: Io): Promise<number> {
-  const index = await indexPaths(options.files);
+  const index = await indexPaths(options.files, (m) => io.err(`justera: ${m}\n`), options.maxSize);
   const rows = index.decisions().map((d) => ({
     file: d.uri,
     line: d.line,

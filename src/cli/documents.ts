@@ -1,7 +1,7 @@
 // Loading the minutes documents named on the command line.
 import { parseMinutes } from '../core/parser';
 import type { MinutesDocument } from '../core/model';
-import { configFor, expandPaths, matchesFiles, readSource, type SourceFile } from './io';
+import { configFor, expandPaths, matchesFiles, readSource, type SourceFile, type Warn } from './io';
 import type { LoadedConfig } from '../core/config';
 
 export interface LoadedDocument {
@@ -14,10 +14,10 @@ export interface LoadedDocument {
  * Reads and parses every file; keeps only minutes. A file named explicitly that is not
  * minutes is reported through `notMinutes` so the user learns why nothing was shown.
  */
-export async function loadDocuments(args: readonly string[], notMinutes: (path: string) => void): Promise<LoadedDocument[]> {
+export async function loadDocuments(args: readonly string[], notMinutes: (path: string) => void, warn: Warn, maxSize?: number): Promise<LoadedDocument[]> {
   const out: LoadedDocument[] = [];
-  for (const { path, explicit } of await expandPaths(args)) {
-    const source = await readSource(path, explicit);
+  for (const { path, explicit } of await expandPaths(args, warn)) {
+    const source = await readSource(path, explicit, maxSize);
     const config = await configFor(path);
     const doc = parseMinutes(source.text, { assumeMinutes: matchesFiles(path, config) });
     if (doc.isMinutes) out.push({ source, doc, config });

@@ -21,21 +21,25 @@ export interface JsonFinding {
 }
 
 export async function lintCommand(options: CommonOptions, io: Io): Promise<number> {
-  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`), (m) => io.err(`justera: ${m}\n`), options.maxSize);
+  // Every file's configuration is checked before any file is written.
+  for (const { config } of docs) {
+    if (config.errors.length > 0) throw new CliError(`invalid configuration:\n  ${config.errors.join('\n  ')}`);
+  }
   // The files linted together are the workspace of the rules that compare meetings (MIN022, MIN045).
   const workspace = new WorkspaceIndex();
   for (const { source, config } of docs) workspace.update(source.path, source.text, { assumeMinutes: matchesFiles(source.path, config) });
   const results: JsonFinding[] = [];
   let fixedFiles = 0;
+  let failed = false;
   for (let { source, doc, config } of docs) {
-    if (config.errors.length > 0) throw new CliError(`invalid configuration:\n  ${config.errors.join('\n  ')}`);
     const rules: ResolvedRules = resolveRules(config.config.rules);
     const assumeMinutes = matchesFiles(source.path, config);
     // A rule that throws is a bug in Justera: say so (once per rule and file) rather than pass in silence.
-    const failed = new Set<string>();
+    const failedRules = new Set<string>();
     const onRuleError = (code: string, e: unknown) => {
-      if (failed.has(code)) return;
-      failed.add(code);
+      if (failedRules.has(code)) return;
+      failedRules.add(code);
       io.err(`justera: ${source.path}: rule ${code} failed and was skipped; please report it: ${e instanceof Error ? e.message : String(e)}\n`);
     };
     if (options.flags.fix) {
@@ -44,9 +48,16 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
         io.err(`justera: ${source.path}: the fix of ${fixed.unsettled.join(', ')} did not settle and was left out; please report it\n`);
       }
       if (fixed.text !== source.text) {
-        await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text);
-        fixedFiles++;
-        doc = parseMinutes(fixed.text, { assumeMinutes });
+        try {
+          await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text, source.stamp);
+          fixedFiles++;
+          doc = parseMinutes(fixed.text, { assumeMinutes });
+        } catch (e) {
+          // The file stays as it was: say why, lint it as it is, and go on with the others.
+          if (!(e instanceof CliError)) throw e;
+          io.err(`justera: ${e.message}\n`);
+          failed = true;
+        }
       }
     }
     const lines = new LineIndex(doc.text);
@@ -74,5 +85,6 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
     const summary = `${plural(docs.length, 'file')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
     io.err(`${summary}${options.flags.fix ? `; fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}` : ''}\n`);
   }
+  if (failed) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }

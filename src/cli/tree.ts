@@ -8,7 +8,7 @@ import type { CommonOptions, Io } from './main';
 const BOX: Record<ActionStatus, string> = { open: '[ ]', 'in-progress': '[/]', done: '[x]', cancelled: '[-]' };
 
 export async function treeCommand(options: CommonOptions, io: Io): Promise<number> {
-  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  const docs = await loadDocuments(options.files, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`), (m) => io.err(`justera: ${m}\n`), options.maxSize);
   const meetings = docs.map(({ source, doc }) => ({ file: source.path, ...summarize(doc, new LineIndex(doc.text)) }));
   if (options.format === 'json') {
     io.out(`${JSON.stringify({ meetings }, null, 2)}\n`);

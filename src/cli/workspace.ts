@@ -1,15 +1,15 @@
 // The workspace index for the CLI: every Markdown file under the given paths, read from
 // disk and fed to the same core index the extension uses.
 import { WorkspaceIndex } from '../core/workspace/index';
-import { configFor, expandPaths, matchesFiles, readSource } from './io';
+import { configFor, expandPaths, matchesFiles, readSource, type Warn } from './io';
 
 /** Indexes the files and directories named on the command line (file paths are the URIs). */
-export async function indexPaths(args: readonly string[]): Promise<WorkspaceIndex> {
+export async function indexPaths(args: readonly string[], warn: Warn, maxSize?: number): Promise<WorkspaceIndex> {
   const index = new WorkspaceIndex();
   index.beginFullScan();
-  const files = await expandPaths(args);
+  const files = await expandPaths(args, warn);
   for (const { path, explicit } of files) {
-    const source = await readSource(path, explicit);
+    const source = await readSource(path, explicit, maxSize);
     const config = await configFor(path);
     index.update(path, source.text, { assumeMinutes: matchesFiles(path, config) });
   }
