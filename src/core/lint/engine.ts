@@ -185,6 +185,8 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  // A section the parser could not read may hold anything: no fix may touch the document.
+  if (doc.problems.some((p) => p.kind === 'unreadable-section')) return findings.map(({ fix: _, ...f }) => f);
   return findings;
 }
 
@@ -316,6 +318,7 @@ export const RULE_CODES: readonly string[] = rules.map((r) => r.meta.code);
 export const RuleCode = {
   FrontMatter: 'MIN001',
   DateFormat: 'MIN002',
+  UnreadableSection: 'MIN003',
   Attendance: 'MIN010',
   Chair: 'MIN011',
   Secretary: 'MIN012',

@@ -4,6 +4,7 @@
 import type { Rule, RuleExamples } from './types';
 import { examples as min001 } from './rules/min001-front-matter';
 import { examples as min002 } from './rules/min002-date-format';
+import { examples as min003 } from './rules/min003-unreadable-section';
 import { examples as min010 } from './rules/min010-attendance';
 import { examples as min011 } from './rules/min011-chair';
 import { examples as min012 } from './rules/min012-secretary';
@@ -27,6 +28,7 @@ import { examples as min045 } from './rules/min045-follow-up';
 export const ruleExamples: Readonly<Record<string, () => RuleExamples>> = {
   MIN001: min001,
   MIN002: min002,
+  MIN003: min003,
   MIN010: min010,
   MIN011: min011,
   MIN012: min012,
