@@ -7,6 +7,7 @@ import { WorkspaceIndex } from '../core/workspace/index';
 import { loadDocuments, NOT_MINUTES } from './documents';
 import { CliError, matchesFiles, writeAtomic } from './io';
 import type { CommonOptions, Io } from './main';
+import { reportIndexError } from './workspace';
 
 export interface JsonFinding {
   readonly file: string;
@@ -28,7 +29,10 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
   }
   // The files linted together are the workspace of the rules that compare meetings (MIN022, MIN045).
   const workspace = new WorkspaceIndex();
-  for (const { source, config } of docs) workspace.update(source.path, source.text, { assumeMinutes: matchesFiles(source.path, config) });
+  for (const { source, config } of docs) {
+    workspace.update(source.path, source.text, { assumeMinutes: matchesFiles(source.path, config) });
+    reportIndexError(workspace, source.path, (m) => io.err(`justera: ${m}\n`));
+  }
   const results: JsonFinding[] = [];
   let fixedFiles = 0;
   let failed = false;

@@ -12,8 +12,15 @@ export async function indexPaths(args: readonly string[], warn: Warn, maxSize?: 
     const source = await readSource(path, explicit, maxSize);
     const config = await configFor(path);
     index.update(path, source.text, { assumeMinutes: matchesFiles(path, config) });
+    reportIndexError(index, path, warn);
   }
   return index;
+}
+
+/** Says so when a file could not be indexed (a bug in Justera) instead of leaving it out in silence. */
+export function reportIndexError(index: WorkspaceIndex, path: string, warn: Warn): void {
+  const error = index.get(path)?.error;
+  if (error) warn(`${path}: could not be read into the index and was left out; please report it: ${error}`);
 }
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */

@@ -122,7 +122,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
     const m = entry.model;
     if (m.kind === 'preamble' && sectionText.trim() === '') continue;
     sections.push(m.section);
-    problems.push(...m.problems);
+    for (const p of m.problems) problems.push(p);
     if (m.kind === 'title' && !title && m.heading) title = m.heading;
     if (m.item) items.push(m.item);
     if (m.attendance) attendance = mergeAttendance(attendance, m.attendance);

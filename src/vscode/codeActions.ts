@@ -58,7 +58,7 @@ export class JusteraCodeActionProvider implements vscode.CodeActionProvider {
   ): vscode.CodeAction[] {
     if (!isLintable(document) || token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
-    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) actions.push(...this.quickFixes(document, range, context));
+    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) for (const a of this.quickFixes(document, range, context)) actions.push(a);
 
     // Only on request (source menu, on save): fix-all re-lints until settled, too much per cursor move.
     if (context.only?.contains(FIX_ALL_KIND)) {

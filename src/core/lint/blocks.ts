@@ -223,7 +223,7 @@ function lineContent(line: string): string {
  */
 export function actionFieldOffset(doc: MinutesDocument, action: Action): number {
   const text = doc.text;
-  if (action.fields.length > 0) return Math.max(...action.fields.map((f) => f.span.end));
+  if (action.fields.length > 0) return action.fields.reduce((end, f) => Math.max(end, f.span.end), 0);
   const limit = Math.min(action.span.end, text.length);
   let end = lineEndAt(text, action.boxSpan.end);
   let next = nextLineStart(text, action.boxSpan.end);

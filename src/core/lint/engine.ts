@@ -224,7 +224,7 @@ export function compatibleFixes(findings: readonly Finding[]): Finding[] {
   for (const f of findings) {
     if (!f.fix || f.fix.edits.length === 0) continue;
     if (f.fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...f.fix.edits);
+    for (const e of f.fix.edits) taken.push(e);
     chosen.push(f);
   }
   return chosen;
