@@ -61,9 +61,11 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** The document's line break (`\r\n` when the first break is one), for inserted text. */
+/** The document's line break (`\r\n` or `\r` when the first break is one), for inserted text. */
 export function eolOf(text: string): string {
   const i = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (i < 0 || cr < i - 1)) return '\r';
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 
