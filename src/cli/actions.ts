@@ -1,6 +1,7 @@
 // `justera actions`: actions across every meeting under the given paths (the workspace
 // index), for reports and CI: `--open` only those still open, `--owner NAME`.
 import { isIsoDate } from '../core/dates';
+import { terminalText } from '../core/text';
 import { todayIso } from '../core/lint/engine';
 import type { ActionStatus } from '../core/model';
 import type { IndexedAction } from '../core/workspace/index';
@@ -47,7 +48,7 @@ export async function actionsCommand(options: CommonOptions, io: Io): Promise<nu
       const who = r.owners.length ? r.owners.join(', ') : '(no owner)';
       const due = r.due ? `due ${r.due}${r.overdue ? ' (overdue)' : ''}` : 'no due date';
       const where = [r.body, r.date, r.item === null ? '' : `§${r.item}`].filter(Boolean).join(' ');
-      io.out(`${r.file}:${r.line} ${BOX[r.status]} ${r.text} — ${who}, ${due}${where ? ` [${where}]` : ''}\n`);
+      io.out(`${terminalText(`${r.file}:${r.line} ${BOX[r.status]} ${r.text} — ${who}, ${due}${where ? ` [${where}]` : ''}`)}\n`);
     }
     io.err(`${rows.length} action${rows.length === 1 ? '' : 's'} in ${index.entries().length} meeting${index.entries().length === 1 ? '' : 's'}\n`);
   }

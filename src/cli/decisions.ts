@@ -1,4 +1,5 @@
 // `justera decisions`: every decision under the given paths, by body and newest meeting first.
+import { terminalText } from '../core/text';
 import type { CommonOptions, Io } from './main';
 import { csvLine, indexPaths } from './workspace';
 
@@ -23,9 +24,9 @@ export async function decisionsCommand(options: CommonOptions, io: Io): Promise<
     for (const r of rows) {
       if (r.body !== body) {
         body = r.body;
-        io.out(`${body ?? '(no body)'}\n`);
+        io.out(`${terminalText(body ?? '(no body)')}\n`);
       }
-      io.out(`  ${r.date ?? '????-??-??'} ${r.id} ${r.itemTitle}: ${r.text}  ${r.file}:${r.line}\n`);
+      io.out(`  ${terminalText(`${r.date ?? '????-??-??'} ${r.id} ${r.itemTitle}: ${r.text}  ${r.file}:${r.line}`)}\n`);
     }
     io.err(`${rows.length} decision${rows.length === 1 ? '' : 's'} in ${index.entries().length} meeting${index.entries().length === 1 ? '' : 's'}\n`);
   }

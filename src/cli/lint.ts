@@ -2,7 +2,7 @@
 import { fixText, lint, resolveRules, type ResolvedRules } from '../core/lint/engine';
 import type { Finding } from '../core/lint/types';
 import { parseMinutes } from '../core/parser';
-import { LineIndex } from '../core/text';
+import { LineIndex, terminalText } from '../core/text';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { loadDocuments, NOT_MINUTES } from './documents';
 import { CliError, matchesFiles, writeAtomic } from './io';
@@ -83,7 +83,7 @@ export async function lintCommand(options: CommonOptions, io: Io): Promise<numbe
   }
   if (options.format === 'json') io.out(`${JSON.stringify(results, null, 2)}\n`);
   else {
-    for (const r of results) io.out(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.message} ${r.code}/${r.alias}\n`);
+    for (const r of results) io.out(`${terminalText(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.message} ${r.code}/${r.alias}`)}\n`);
     const count = (s: string) => results.filter((r) => r.severity === s).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const summary = `${plural(docs.length, 'file')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;

@@ -1,5 +1,6 @@
 // The workspace index for the CLI: every Markdown file under the given paths, read from
 // disk and fed to the same core index the extension uses.
+import { csvCell } from '../core/text';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { configFor, expandPaths, matchesFiles, readSource, type Warn } from './io';
 
@@ -23,11 +24,14 @@ export function reportIndexError(index: WorkspaceIndex, path: string, warn: Warn
   if (error) warn(`${path}: could not be read into the index and was left out; please report it: ${error}`);
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
+/**
+ * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line
+ * ends. Text fields that a spreadsheet would run as a formula are neutralised (`csvCell`).
+ */
 export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
   return `${fields
     .map((f) => {
-      const s = f === null || f === undefined ? '' : String(f);
+      const s = f === null || f === undefined ? '' : typeof f === 'number' ? String(f) : csvCell(f);
       return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(',')}\r\n`;
