@@ -49,6 +49,16 @@ const MONTHS: Record<string, number> = {
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 /**
+ * The words a date fix (MIN002, MIN043) may replace by the same date in ISO form: month
+ * and weekday names, `den`/`the`/`of` and ordinal endings. Documented in DIALECT.md;
+ * the property tests allow exactly these to go.
+ */
+export const DATE_WORDS = new RegExp(
+  `^(?:${MONTH_NAMES}|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|den|the|of|st|nd|rd|th|e|a)$`,
+  'iu',
+);
+
+/**
  * Long dates in running text: `20 augusti 2021`, `den 8 september`, `8 Sept. 2021`,
  * `August 20, 2021`, `20/8 2021`. Global regex; use with `matchAll`.
  */
