@@ -232,23 +232,7 @@ function opaqueSection(text: string, start: number, end: number, why: 'deep' | '
   if (heading.depth === 1) return sectionModel('title', span, heading, {}, [problem]);
   const { fields, rest } = fieldsIn(text, heading.textSpan);
   const number = parseNumber(text, heading.textSpan, rest);
-  const item: Item = {
-    heading,
-    span,
-    number: number?.number,
-    numberStyle: number ? number.style : 'none',
-    numberSpan: number ? number.span : { start: heading.textSpan.start, end: heading.textSpan.start },
-    title: collapseSpace(number ? number.title : rest),
-    fields,
-    dnr: field(fields, 'dnr')?.value || undefined,
-    informational: isYes(field(fields, 'info')?.value),
-    subTopics: [],
-    decisions: [],
-    callouts: [],
-    actions: [],
-    paragraphs: [],
-    opaque: true,
-  };
+  const item = itemModel(heading, span, fields, number, rest, { subTopics: [], decisions: [], callouts: [], actions: [], paragraphs: [] }, true);
   return sectionModel('item', span, heading, { item }, [problem]);
 }
 
@@ -496,7 +480,14 @@ function parseItem(
     });
   }
 
-  const dnr = field(fields, 'dnr')?.value;
+  return itemModel(heading, span, fields, number, rest, { subTopics, decisions, callouts, actions, paragraphs }, false);
+}
+
+/** An item, its properties in the one order move.ts copies them in. */
+function itemModel(
+  heading: Heading, span: Span, fields: Field[], number: ParsedNumber | undefined, rest: string,
+  content: Pick<Item, 'subTopics' | 'decisions' | 'callouts' | 'actions' | 'paragraphs'>, opaque: boolean,
+): Item {
   return {
     heading,
     span,
@@ -505,14 +496,14 @@ function parseItem(
     numberSpan: number ? number.span : { start: heading.textSpan.start, end: heading.textSpan.start },
     title: collapseSpace(number ? number.title : rest),
     fields,
-    dnr: dnr || undefined,
+    dnr: field(fields, 'dnr')?.value || undefined,
     informational: isYes(field(fields, 'info')?.value),
-    subTopics,
-    decisions,
-    callouts,
-    actions,
-    paragraphs,
-    opaque: false,
+    subTopics: content.subTopics,
+    decisions: content.decisions,
+    callouts: content.callouts,
+    actions: content.actions,
+    paragraphs: content.paragraphs,
+    opaque,
   };
 }
 
