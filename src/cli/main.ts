@@ -27,7 +27,8 @@ Options:
   -h, --help       show this help
   -v, --version    show the version
 
-Exit codes: 0 no error found, 1 a finding is an error, 2 usage or I/O error.`;
+Exit codes: 0 no error found, 1 a finding is an error, 2 usage or I/O error
+(or a file --fix had to leave unchanged)`;
 
 declare const JUSTERA_VERSION: string | undefined;
 
