@@ -2,6 +2,7 @@
 // index), for reports and CI: `--open` only those still open, `--owner NAME`.
 import { isOverdue } from '../core/actionState';
 import { isIsoDate } from '../core/dates';
+import { terminalText } from '../core/text';
 import type { ActionStatus } from '../core/model';
 import type { IndexedAction } from '../core/workspace/index';
 import { formatOrigin } from '../core/workspace/carry';
@@ -33,7 +34,7 @@ export async function actionsCommand(options: CommonOptions, io: Io, project: Pr
   if (!isIsoDate(today)) throw new CliError(`--today must be a date like 2024-05-31, got "${today}"`);
   const owner = typeof options.flags.owner === 'string' ? options.flags.owner : undefined;
   if (owner !== undefined && owner.trim() === '') throw new CliError('--owner needs a name');
-  const index = await indexPaths(options.files, project);
+  const index = await indexPaths(options.files, project, (m) => io.err(`justera: ${m}\n`), options.maxSize);
   const filter = owner ? { owner } : {};
   const found = options.flags.open ? index.openActions(filter) : index.actions(filter);
   const rows = found.map((a) => toJson(a, today));
@@ -48,7 +49,7 @@ export async function actionsCommand(options: CommonOptions, io: Io, project: Pr
       const who = r.owners.length ? r.owners.join(', ') : '(no owner)';
       const due = r.due ? `due ${r.due}${r.overdue ? ' (overdue)' : ''}` : 'no due date';
       const where = [r.body, r.date, r.item === null ? '' : `§${r.item}`].filter(Boolean).join(' ');
-      io.out(`${r.file}:${r.line} ${BOX[r.status]} ${r.text} — ${who}, ${due}${where ? ` [${where}]` : ''}\n`);
+      io.out(`${terminalText(`${r.file}:${r.line} ${BOX[r.status]} ${r.text} — ${who}, ${due}${where ? ` [${where}]` : ''}`)}\n`);
     }
     io.err(`${rows.length} action${rows.length === 1 ? '' : 's'} in ${index.entries().length} meeting${index.entries().length === 1 ? '' : 's'}\n`);
   }

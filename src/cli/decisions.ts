@@ -1,11 +1,12 @@
 // `justera decisions`: every decision under the given paths, by body and newest meeting first.
 import type { Project } from '../core/project';
+import { terminalText } from '../core/text';
 import { nodeProject } from './io';
 import type { CommonOptions, Io } from './options';
 import { csvLine, indexPaths } from './workspace';
 
 export async function decisionsCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
-  const index = await indexPaths(options.files, project);
+  const index = await indexPaths(options.files, project, (m) => io.err(`justera: ${m}\n`), options.maxSize);
   const rows = index.decisions().map((d) => ({
     file: d.uri,
     line: d.line,
@@ -25,9 +26,9 @@ export async function decisionsCommand(options: CommonOptions, io: Io, project: 
     for (const r of rows) {
       if (r.body !== body) {
         body = r.body;
-        io.out(`${body ?? '(no body)'}\n`);
+        io.out(`${terminalText(body ?? '(no body)')}\n`);
       }
-      io.out(`  ${r.date ?? '????-??-??'} ${r.id} ${r.itemTitle}: ${r.text}  ${r.file}:${r.line}\n`);
+      io.out(`  ${terminalText(`${r.date ?? '????-??-??'} ${r.id} ${r.itemTitle}: ${r.text}  ${r.file}:${r.line}`)}\n`);
     }
     io.err(`${rows.length} decision${rows.length === 1 ? '' : 's'} in ${index.entries().length} meeting${index.entries().length === 1 ? '' : 's'}\n`);
   }

@@ -3,7 +3,7 @@
 // is reported the same way by all of them, before any file is read or written.
 import type { MinutesDocument } from '../core/model';
 import type { FileConfig, Project } from '../core/project';
-import { CliError, expandPaths, projectPath, readSource, type SourceFile } from './io';
+import { CliError, expandPaths, projectPath, readSource, type SourceFile, type Warn } from './io';
 
 export interface ProjectFile {
   readonly path: string;
@@ -19,10 +19,10 @@ export interface LoadedDocument extends ProjectFile {
 }
 
 /** Expands the arguments and resolves every file's configuration; any problem with one is a usage error (exit 2). */
-export async function resolveFiles(args: readonly string[], project: Project): Promise<ProjectFile[]> {
+export async function resolveFiles(args: readonly string[], project: Project, warn?: Warn): Promise<ProjectFile[]> {
   const out: ProjectFile[] = [];
   const errors = new Set<string>();
-  for (const { path, explicit } of await expandPaths(args)) {
+  for (const { path, explicit } of await expandPaths(args, warn)) {
     const config = await project.configFor(projectPath(path));
     for (const e of config.errors) errors.add(e);
     out.push({ path, explicit, config, assumeMinutes: project.isMinutesPath(projectPath(path), config) });
@@ -35,10 +35,16 @@ export async function resolveFiles(args: readonly string[], project: Project): P
  * Reads and parses every file; keeps only minutes. A file named explicitly that is not
  * minutes is reported through `notMinutes` so the user learns why nothing was shown.
  */
-export async function loadDocuments(args: readonly string[], project: Project, notMinutes: (path: string) => void): Promise<LoadedDocument[]> {
+export async function loadDocuments(
+  args: readonly string[],
+  project: Project,
+  notMinutes: (path: string) => void,
+  warn?: Warn,
+  maxSize?: number,
+): Promise<LoadedDocument[]> {
   const out: LoadedDocument[] = [];
-  for (const file of await resolveFiles(args, project)) {
-    const source = await readSource(file.path, file.explicit);
+  for (const file of await resolveFiles(args, project, warn)) {
+    const source = await readSource(file.path, file.explicit, maxSize);
     const doc = project.parse(source.text, project.parseOptions(projectPath(file.path), file.config));
     if (doc.isMinutes) out.push({ ...file, source, doc });
     else if (file.explicit) notMinutes(file.path);

@@ -2,11 +2,12 @@
 import { fixText, lint } from '../core/lint/engine';
 import type { Finding } from '../core/lint/types';
 import { ruleErrorReporter, type Project } from '../core/project';
-import { LineIndex } from '../core/text';
+import { LineIndex, terminalText } from '../core/text';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { loadDocuments, NOT_MINUTES } from './documents';
-import { nodeProject, projectPath, writeAtomic } from './io';
+import { CliError, nodeProject, projectPath, writeAtomic } from './io';
 import type { CommonOptions, Io } from './options';
+import { reportIndexError } from './workspace';
 
 export interface JsonFinding {
   readonly file: string;
@@ -21,24 +22,40 @@ export interface JsonFinding {
 }
 
 export async function lintCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
-  const docs = await loadDocuments(options.files, project, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  // Every file's configuration is resolved (and a broken one refused) before any file is written.
+  const warn = (m: string) => io.err(`justera: ${m}\n`);
+  const docs = await loadDocuments(options.files, project, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`), warn, options.maxSize);
   // The files linted together are the workspace of the rules that compare meetings (MIN022, MIN045);
   // the index takes the documents as parsed, so each file is parsed once.
   const workspace = new WorkspaceIndex((text, o) => project.parse(text, o));
-  for (const { source, doc, assumeMinutes } of docs) workspace.update(source.path, source.text, { assumeMinutes, parsed: doc });
+  for (const { source, doc, assumeMinutes } of docs) {
+    workspace.update(source.path, source.text, { assumeMinutes, parsed: doc });
+    reportIndexError(workspace, source.path, warn);
+  }
   const results: JsonFinding[] = [];
   let fixedFiles = 0;
+  let failed = false;
   for (let { source, doc, config } of docs) {
     // A rule that throws is a bug in Justera: say so (once per rule and file) rather than pass in silence.
-    const onRuleError = ruleErrorReporter((m) => io.err(`justera: ${m}\n`), source.path);
+    const onRuleError = ruleErrorReporter(warn, source.path);
     const lintOptions = project.lintOptions(config, { workspace, uri: source.path, onRuleError });
     if (options.flags.fix) {
       const parseOptions = project.parseOptions(projectPath(source.path), config);
       const fixed = fixText(source.text, (t) => project.parse(t, parseOptions), lintOptions);
+      if (fixed.unsettled.length > 0) {
+        warn(`${source.path}: the fix of ${fixed.unsettled.join(', ')} did not settle and was left out; please report it`);
+      }
       if (fixed.text !== source.text) {
-        await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text);
-        fixedFiles++;
-        doc = project.parse(fixed.text, parseOptions);
+        try {
+          await writeAtomic(source.path, (source.bom ? '\uFEFF' : '') + fixed.text, source.stamp);
+          fixedFiles++;
+          doc = project.parse(fixed.text, parseOptions);
+        } catch (e) {
+          // The file stays as it was: say why, lint it as it is, and go on with the others.
+          if (!(e instanceof CliError)) throw e;
+          warn(e.message);
+          failed = true;
+        }
       }
     }
     const lines = new LineIndex(doc.text);
@@ -60,11 +77,12 @@ export async function lintCommand(options: CommonOptions, io: Io, project: Proje
   }
   if (options.format === 'json') io.out(`${JSON.stringify(results, null, 2)}\n`);
   else {
-    for (const r of results) io.out(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.message} ${r.code}/${r.alias}\n`);
+    for (const r of results) io.out(`${terminalText(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.message} ${r.code}/${r.alias}`)}\n`);
     const count = (s: string) => results.filter((r) => r.severity === s).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const summary = `${plural(docs.length, 'file')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
     io.err(`${summary}${options.flags.fix ? `; fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}` : ''}\n`);
   }
+  if (failed) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }

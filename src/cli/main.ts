@@ -1,7 +1,7 @@
 // The `justera` command line: the same core as the extension, for scripts and CI.
 import { parseArgs } from 'node:util';
 import { lintCommand } from './lint';
-import { CliError } from './io';
+import { CliError, DEFAULT_MAX_SIZE } from './io';
 import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
@@ -26,10 +26,12 @@ Commands:
              --format text|json|csv
 
 Options:
+  --max-size MB    refuse files larger than this (default 20)
   -h, --help       show this help
   -v, --version    show the version
 
-Exit codes: 0 no error found, 1 a finding is an error, 2 usage or I/O error.`;
+Exit codes: 0 no error found, 1 a finding is an error, 2 usage or I/O error
+(or a file --fix had to leave unchanged)`;
 
 declare const JUSTERA_VERSION: string | undefined;
 
@@ -50,13 +52,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);
         return 0;
       case undefined:
+        // Usage asked for by mistake is an error: stderr, exit 2.
+        io.err(`${USAGE}\n`);
+        return 2;
       case '-h':
       case '--help':
       case 'help':
         io.out(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
-        throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+        throw new CliError(`unknown command "${command}": expected lint, tree, actions or decisions (see justera --help)`);
     }
   } catch (e) {
     if (e instanceof CliError) {
@@ -73,14 +78,17 @@ const CSV: readonly Format[] = ['text', 'json', 'csv'];
 function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json']): CommonOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, ...extra } });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, 'max-size': { type: 'string' }, ...extra } });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
   const format = parsed.values.format ?? 'text';
   if (!formats.includes(format as Format)) throw new CliError(`--format must be ${formats.join(' or ')}, got "${String(format)}"`);
   if (parsed.positionals.length === 0) throw new CliError('no FILE or DIR given');
-  return { format: format as Format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined> };
+  const mb = parsed.values['max-size'] === undefined ? undefined : Number(parsed.values['max-size']);
+  if (mb !== undefined && !(mb > 0 && Number.isFinite(mb))) throw new CliError(`--max-size must be a number of megabytes, got "${String(parsed.values['max-size'])}"`);
+  const maxSize = mb === undefined ? DEFAULT_MAX_SIZE : Math.floor(mb * 1024 * 1024);
+  return { format: format as Format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined>, maxSize };
 }
 
 if (require.main === module) {

@@ -13,4 +13,6 @@ export interface CommonOptions {
   readonly format: Format;
   readonly files: readonly string[];
   readonly flags: Readonly<Record<string, boolean | string | undefined>>;
+  /** Files larger than this many bytes are refused. */
+  readonly maxSize: number;
 }

@@ -1,7 +1,7 @@
 // `justera tree`: decisions and actions of each meeting.
 import type { ActionStatus } from '../core/model';
 import { summarize, type MeetingSummary } from '../core/summary';
-import { LineIndex } from '../core/text';
+import { LineIndex, terminalText } from '../core/text';
 import type { Project } from '../core/project';
 import { loadDocuments, NOT_MINUTES } from './documents';
 import { nodeProject } from './io';
@@ -10,7 +10,7 @@ import type { CommonOptions, Io } from './options';
 const BOX: Record<ActionStatus, string> = { open: '[ ]', 'in-progress': '[/]', done: '[x]', cancelled: '[-]' };
 
 export async function treeCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
-  const docs = await loadDocuments(options.files, project, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`));
+  const docs = await loadDocuments(options.files, project, (p) => io.err(`justera: ${p}: ${NOT_MINUTES}\n`), (m) => io.err(`justera: ${m}\n`), options.maxSize);
   const meetings = docs.map(({ source, doc }) => ({ file: source.path, ...summarize(doc, new LineIndex(doc.text)) }));
   if (options.format === 'json') {
     io.out(`${JSON.stringify({ meetings }, null, 2)}\n`);
@@ -23,11 +23,11 @@ export async function treeCommand(options: CommonOptions, io: Io, project: Proje
 function renderText(file: string, m: MeetingSummary): string {
   const head = [m.organ, m.datum].filter(Boolean).join(' ');
   const tags = [m.typ, m.status].filter(Boolean).join(', ');
-  let out = `${file}${head ? ` — ${head}` : ''}${tags ? ` (${tags})` : ''}\n`;
+  let out = `${terminalText(`${file}${head ? ` — ${head}` : ''}${tags ? ` (${tags})` : ''}`)}\n`;
   m.items.forEach((item, i) => {
     const lastItem = i === m.items.length - 1;
     const number = item.number === null ? '' : `${item.number}. `;
-    out += `${lastItem ? '└─' : '├─'} ${number}${item.title}  :${item.line}\n`;
+    out += `${lastItem ? '└─' : '├─'} ${terminalText(`${number}${item.title}`)}  :${item.line}\n`;
     const children = [
       ...item.decisions.map((d) => `${d.id} ${d.text}  :${d.line}`),
       ...item.actions.map((a) => {
@@ -37,7 +37,7 @@ function renderText(file: string, m: MeetingSummary): string {
       }),
     ];
     children.forEach((c, j) => {
-      out += `${lastItem ? '   ' : '│  '}${j === children.length - 1 ? '└─' : '├─'} ${c}\n`;
+      out += `${lastItem ? '   ' : '│  '}${j === children.length - 1 ? '└─' : '├─'} ${terminalText(c)}\n`;
     });
   });
   return out + '\n';

@@ -1,26 +1,37 @@
 // The workspace index for the CLI: every Markdown file under the given paths, read from
 // disk and fed to the same core index the extension uses.
 import type { Project } from '../core/project';
+import { csvCell } from '../core/text';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { resolveFiles } from './documents';
-import { readSource } from './io';
+import { readSource, type Warn } from './io';
 
 /** Indexes the files and directories named on the command line (file paths are the URIs). */
-export async function indexPaths(args: readonly string[], project: Project): Promise<WorkspaceIndex> {
+export async function indexPaths(args: readonly string[], project: Project, warn: Warn, maxSize?: number): Promise<WorkspaceIndex> {
   const index = new WorkspaceIndex((text, options) => project.parse(text, options));
   index.beginFullScan();
-  for (const { path, explicit, assumeMinutes } of await resolveFiles(args, project)) {
-    const source = await readSource(path, explicit);
+  for (const { path, explicit, assumeMinutes } of await resolveFiles(args, project, warn)) {
+    const source = await readSource(path, explicit, maxSize);
     index.update(path, source.text, { assumeMinutes });
+    reportIndexError(index, path, warn);
   }
   return index;
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
+/** Says so when a file could not be indexed (a bug in Justera) instead of leaving it out in silence. */
+export function reportIndexError(index: WorkspaceIndex, path: string, warn: Warn): void {
+  const error = index.get(path)?.error;
+  if (error) warn(`${path}: could not be read into the index and was left out; please report it: ${error}`);
+}
+
+/**
+ * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line
+ * ends. Text fields that a spreadsheet would run as a formula are neutralised (`csvCell`).
+ */
 export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
   return `${fields
     .map((f) => {
-      const s = f === null || f === undefined ? '' : String(f);
+      const s = f === null || f === undefined ? '' : typeof f === 'number' ? String(f) : csvCell(f);
       return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(',')}\r\n`;

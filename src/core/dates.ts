@@ -49,6 +49,16 @@ const MONTHS: Record<string, number> = {
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 /**
+ * The words a date fix (MIN002, MIN043) may replace by the same date in ISO form: month
+ * and weekday names, `den`/`the`/`of` and ordinal endings. Documented in DIALECT.md;
+ * the property tests allow exactly these to go.
+ */
+export const DATE_WORDS = new RegExp(
+  `^(?:${MONTH_NAMES}|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|den|the|of|st|nd|rd|th|e|a)$`,
+  'iu',
+);
+
+/**
  * Long dates in running text: `20 augusti 2021`, `den 8 september`, `8 Sept. 2021`,
  * `August 20, 2021`, `20/8 2021`. Global regex; use with `matchAll`.
  */
@@ -59,12 +69,23 @@ export const LONG_DATE = new RegExp(
   'giu',
 );
 
+/** What a date is for, which decides the year of one written without it. */
+export type DateRole =
+  /** A due date (or the next meeting): ahead of the meeting, or shortly behind it. */
+  | 'due'
+  /** A completion or signing date: never after `today`. */
+  | 'past';
+
+/** A due date without a year this many days before the meeting is taken for the next year's. */
+export const DUE_YEAR_GRACE_DAYS = 92;
+
 /**
- * Resolves a long date against a reference date: without a year, the first such
- * date on or after the reference (an assignment "to 8 September" at an August
- * meeting means this year's). Returns undefined for impossible dates.
+ * Resolves a long date against a reference date (the meeting's). Without a year it is
+ * in the meeting's year, except a due date more than a few months before the meeting
+ * ("15 januari" at a December meeting: next January) and a completion date after
+ * `today` (last year's). Returns undefined for impossible dates.
  */
-export function resolveLongDate(match: RegExpMatchArray, reference?: string): string | undefined {
+export function resolveLongDate(match: RegExpMatchArray, reference?: string, role: DateRole = 'due', today?: string): string | undefined {
   let day: number, month: number, year: number | undefined;
   if (match[2] !== undefined) {
     day = Number(match[1]);
@@ -84,17 +105,20 @@ export function resolveLongDate(match: RegExpMatchArray, reference?: string): st
     if (!reference || !isIsoDate(reference)) return undefined;
     const refYear = Number(reference.slice(0, 4));
     const candidate = build(refYear);
-    year = isIsoDate(candidate) && candidate < reference ? refYear + 1 : refYear;
+    year = refYear;
+    if (role === 'due' && isIsoDate(candidate) && daysBetween(candidate, reference) > DUE_YEAR_GRACE_DAYS) year = refYear + 1;
+    const latest = today && isIsoDate(today) ? today : reference;
+    if (role === 'past' && candidate > latest) year = refYear - 1;
   }
   const iso = build(year);
   return isIsoDate(iso) ? iso : undefined;
 }
 
 /** Parses a whole value that is a long date (`20 augusti 2021`) into ISO, if it is one. */
-export function parseLongDate(value: string, reference?: string): string | undefined {
+export function parseLongDate(value: string, reference?: string, role: DateRole = 'due', today?: string): string | undefined {
   const trimmed = value.trim();
   for (const m of trimmed.matchAll(LONG_DATE)) {
-    if (m.index === 0 && m[0].length === trimmed.replace(/\.$/, '').length) return resolveLongDate(m, reference);
+    if (m.index === 0 && m[0].length === trimmed.replace(/\.$/, '').length) return resolveLongDate(m, reference, role, today);
   }
   return undefined;
 }

@@ -67,7 +67,7 @@ export function buildExtract(doc: MinutesDocument, item: Item, options: ExtractO
   out.push('');
 
   const itemText = doc.text.slice(item.span.start, item.span.end).replace(/\s+$/, '');
-  out.push(...itemText.split(/\r\n|\r|\n/));
+  for (const line of itemText.split(/\r\n|\r|\n/)) out.push(line);
   out.push('');
 
   const signers = signerLines(doc, language);

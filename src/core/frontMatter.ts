@@ -1,6 +1,6 @@
 // Front matter: YAML between `---` fences, with Swedish or English keys. Broken YAML
 // is salvaged line by line so that a file with a `typ:` line is still minutes.
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { APPROVAL_KEYS, FRONT_MATTER_KEYS, PROFILE_WORDS, STATUS_WORDS, canonicalKey, lookup } from './keywords';
 import type { FrontMatter, FrontMatterKey, FrontMatterValue, Language, Span } from './model';
 import { splitNames } from './people';
@@ -9,7 +9,10 @@ import { splitNames } from './people';
  * Parses the YAML of a front matter block. `content` is the text between the fences,
  * `base` its offset in the document, `span` the whole block.
  */
-export function parseFrontMatter(content: string, base: number, span: Span, unterminated: boolean): FrontMatter {
+export function parseFrontMatter(raw: string, base: number, span: Span, unterminated: boolean): FrontMatter {
+  // The YAML library breaks lines at LF only: a CR-only file (old Mac) reads as one long
+  // line. A lone CR becomes LF, which keeps every offset.
+  const content = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r(?!\n)/g, '\n');
   const values: Partial<Record<FrontMatterKey, FrontMatterValue>> = {};
   let approvalDate: FrontMatterValue | undefined;
   const otherKeys: string[] = [];
@@ -44,8 +47,9 @@ export function parseFrontMatter(content: string, base: number, span: Span, unte
       const valueSpan = node?.range
         ? { start: base + node.range[0], end: base + node.range[1] }
         : { start: keySpan.end + 1, end: keySpan.end + 1 };
-      values[key] = { rawKey, keySpan, value: node ? toPlain(node) : null, valueSpan: clampSpan(valueSpan, base, content.length) };
-      if (key === 'approval' && node && isMap(node)) approvalDate = nestedDate(node as YAMLMap<YamlNode, YamlNode | null>, base, content.length);
+      values[key] = { rawKey, keySpan, value: node ? toPlain(node, parsed!) : null, valueSpan: clampSpan(valueSpan, base, content.length) };
+      const target = node && resolved(node, parsed!);
+      if (key === 'approval' && target && isMap(target)) approvalDate = nestedDate(target as YAMLMap<YamlNode, YamlNode | null>, base, content.length, parsed!);
     }
   } else if (yamlError || !contents || !isMap(contents)) {
     if (!yamlError && content.trim() !== '') {
@@ -68,13 +72,13 @@ export function parseFrontMatter(content: string, base: number, span: Span, unte
 }
 
 /** The `datum`/`date` pair of the `justering`/`approval` map. */
-function nestedDate(map: YAMLMap<YamlNode, YamlNode | null>, base: number, length: number): FrontMatterValue | undefined {
+function nestedDate(map: YAMLMap<YamlNode, YamlNode | null>, base: number, length: number, doc: Document): FrontMatterValue | undefined {
   for (const pair of map.items) {
     if (!isScalar(pair.key) || !pair.key.range || canonicalKey(APPROVAL_KEYS, String(pair.key.value)) !== 'date') continue;
     const keySpan = { start: base + pair.key.range[0], end: base + pair.key.range[1] };
     const node = pair.value;
     const valueSpan = node?.range ? { start: base + node.range[0], end: base + node.range[1] } : { start: keySpan.end + 1, end: keySpan.end + 1 };
-    return { rawKey: String(pair.key.value), keySpan, value: node ? toPlain(node) : null, valueSpan: clampSpan(valueSpan, base, length) };
+    return { rawKey: String(pair.key.value), keySpan, value: node ? toPlain(node, doc) : null, valueSpan: clampSpan(valueSpan, base, length) };
   }
   return undefined;
 }
@@ -89,11 +93,24 @@ function clampSpan(span: Span, base: number, length: number): Span {
   return { start, end: Math.min(Math.max(span.end, start), max) };
 }
 
-function toPlain(node: YamlNode): unknown {
+/** How many aliases a value may expand (the YAML library's guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
+
+/** A node as plain data, aliases resolved (`organ: *o`) within the library's alias limit. */
+function toPlain(node: YamlNode, doc: Document): unknown {
   try {
-    return (node as { toJSON(): unknown }).toJSON();
+    return node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     return null;
+  }
+}
+
+/** The node an alias stands for (itself when it is none). */
+function resolved(node: YamlNode, doc: Document): YamlNode | undefined {
+  try {
+    return isAlias(node) ? (node.resolve(doc) as YamlNode | undefined) : node;
+  } catch {
+    return undefined;
   }
 }
 

@@ -198,6 +198,11 @@ export interface Item {
   /** Every action of the item, inside callouts or not, in document order. */
   readonly actions: readonly Action[];
   readonly paragraphs: readonly Paragraph[];
+  /**
+   * The section could not be read (it nests deeper than any minutes do, or the parser
+   * failed): only its heading and number are known, and no fix touches the document.
+   */
+  readonly opaque: boolean;
 }
 
 export interface Signer {
@@ -247,7 +252,7 @@ export interface Section {
 }
 
 export interface ParseProblem {
-  readonly kind: 'yaml' | 'unterminated-front-matter' | 'empty-callout' | 'empty-task' | 'empty-field';
+  readonly kind: 'yaml' | 'unterminated-front-matter' | 'empty-callout' | 'empty-task' | 'empty-field' | 'unreadable-section';
   readonly message: string;
   readonly span: Span;
 }

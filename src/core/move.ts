@@ -90,6 +90,7 @@ function moveItem(item: Item, d: number, heading: (h: Heading) => Heading): Item
     callouts,
     actions,
     paragraphs: item.paragraphs.length === 0 ? item.paragraphs : item.paragraphs.map((p) => ({ span: move(p.span, d), text: p.text, container: p.container })),
+    opaque: item.opaque,
   };
 }
 

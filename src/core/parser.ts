@@ -70,9 +70,16 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
   const bodies = raw.filter((r) => r.kind === 'body');
   let wholeTrees: Root[] | undefined;
   const base = bodies[0]?.start ?? 0;
-  if (bodies.length > 1 && text.length - base <= WHOLE_PARSE_LIMIT && !bodies.some((b) => options.cache?.get(text.slice(b.start, b.end), b.start, text.length))) {
+  if (
+    bodies.length > 1 && text.length - base <= WHOLE_PARSE_LIMIT && !tooDeep(text, base, text.length)
+    && !bodies.some((b) => options.cache?.get(text.slice(b.start, b.end), b.start, text.length))
+  ) {
     const padded = base === 0 ? text : text.slice(0, base).replace(/[^\r\n]/g, ' ') + text.slice(base);
-    wholeTrees = groupBySection(processor.parse(padded) as Root, bodies);
+    try {
+      wholeTrees = groupBySection(processor.parse(padded) as Root, bodies);
+    } catch {
+      // Each section is then parsed on its own, and the one that fails is kept opaque.
+    }
   }
   let bodyIndex = 0;
 
@@ -95,7 +102,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
       const own = whole ? '' : detach(sectionText);
       const model = whole
         ? safeParseSection(text, r.start, r.end, () => whole)
-        : moveSection(safeParseSection(own, 0, own.length, () => processor.parse(own) as Root), r.start);
+        : moveSection(safeParseSection(own, 0, own.length, () => (tooDeep(own, 0, own.length) ? undefined : (processor.parse(own) as Root))), r.start);
       entry = { start: r.start, model, memo: new Map() };
     } else if (entry.start !== r.start) {
       entry = { start: r.start, model: moveSection(entry.model, r.start - entry.start), memo: entry.memo };
@@ -104,7 +111,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
     const m = entry.model;
     if (m.kind === 'preamble' && sectionText.trim() === '') continue;
     sections.push(m.section);
-    problems.push(...m.problems);
+    for (const p of m.problems) problems.push(p);
     if (m.kind === 'title' && !title && m.heading) title = m.heading;
     if (m.item) items.push(m.item);
     if (m.attendance) attendance = mergeAttendance(attendance, m.attendance);
@@ -136,13 +143,86 @@ function mergeAttendance(a: Attendance | undefined, b: Attendance): Attendance {
   return a ? { ...a, people: [...a.people, ...b.people] } : b;
 }
 
-/** Builds one section's model; a parser bug degrades to an empty section instead of throwing. */
-function safeParseSection(text: string, start: number, end: number, tree: () => Root): SectionModel {
+/**
+ * Builds one section's model. A section that cannot be read (`tree` gives undefined: it
+ * nests too deep; or parsing throws) is kept as an opaque item with its heading and
+ * number, and a problem that stops every fix, rather than dropped.
+ */
+function safeParseSection(text: string, start: number, end: number, tree: () => Root | undefined): SectionModel {
+  let why: 'deep' | 'failed' = 'failed';
   try {
-    return parseSection(text, start, end, tree());
+    const root = tree();
+    if (root) return parseSection(text, start, end, root);
+    why = 'deep';
   } catch {
-    return sectionModel('preamble', { start, end }, undefined, {}, []);
+    // Kept below.
   }
+  return opaqueSection(text, start, end, why);
+}
+
+/** Nesting of quotes and lists beyond any real minutes: remark's time and memory grow superlinearly with it. */
+export const MAX_NESTING = 100;
+
+/**
+ * Whether a line of `[start, end)` opens more than `MAX_NESTING` quotes and lists (`> `,
+ * list markers, and the indentation of a nested list item). A cheap scan before parsing.
+ */
+function tooDeep(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    let depth = 0;
+    let indent = 0;
+    let markers = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09) {
+        indent += c === 0x09 ? 4 : 1;
+        i++;
+      } else if (c === 0x3e /* > */) {
+        markers++;
+        i++;
+      } else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isGap(text.charCodeAt(i + 1))) {
+        markers++;
+        i += 2;
+      } else if (c >= 0x30 && c <= 0x39) {
+        let j = i;
+        while (j < end && j - i < 9 && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 0x2e || d === 0x29) && isGap(text.charCodeAt(j + 1))) {
+          markers++;
+          i = j + 2;
+        } else break;
+      } else break;
+      depth = markers + (markers > 0 ? indent >> 1 : 0);
+      if (depth > MAX_NESTING) return true;
+    }
+    // On to the next line.
+    while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    i++;
+  }
+  return false;
+}
+
+function isGap(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/** The model of a section that could not be read: an item when it has a `##` heading. */
+function opaqueSection(text: string, start: number, end: number, why: 'deep' | 'failed'): SectionModel {
+  const span = { start, end };
+  const firstEnd = lineEndAt(text, start);
+  const marks = /^(#{1,2})(?:[ \t]|$)/.exec(text.slice(start, firstEnd));
+  const message = why === 'deep'
+    ? `The section nests quotes or lists more than ${MAX_NESTING} levels deep`
+    : 'The section could not be parsed';
+  const problem: ParseProblem = { kind: 'unreadable-section', message, span: { start, end: marks ? firstEnd : Math.min(end, firstEnd) } };
+  if (!marks) return sectionModel('preamble', span, undefined, {}, [problem]);
+  const heading = toHeading(text, marks[1]!.length, start, firstEnd);
+  if (heading.depth === 1) return sectionModel('title', span, heading, {}, [problem]);
+  const { fields, rest } = fieldsIn(text, heading.textSpan);
+  const number = parseNumber(text, heading.textSpan, rest);
+  const item = itemModel(heading, span, fields, number, rest, { subTopics: [], decisions: [], callouts: [], actions: [], paragraphs: [] }, true);
+  return sectionModel('item', span, heading, { item }, [problem]);
 }
 
 /**
@@ -389,7 +469,14 @@ function parseItem(
     });
   }
 
-  const dnr = field(fields, 'dnr')?.value;
+  return itemModel(heading, span, fields, number, rest, { subTopics, decisions, callouts, actions, paragraphs }, false);
+}
+
+/** An item, its properties in the one order move.ts copies them in. */
+function itemModel(
+  heading: Heading, span: Span, fields: Field[], number: ParsedNumber | undefined, rest: string,
+  content: Pick<Item, 'subTopics' | 'decisions' | 'callouts' | 'actions' | 'paragraphs'>, opaque: boolean,
+): Item {
   return {
     heading,
     span,
@@ -398,13 +485,14 @@ function parseItem(
     numberSpan: number ? number.span : { start: heading.textSpan.start, end: heading.textSpan.start },
     title: collapseSpace(number ? number.title : rest),
     fields,
-    dnr: dnr || undefined,
+    dnr: field(fields, 'dnr')?.value || undefined,
     informational: isYes(field(fields, 'info')?.value),
-    subTopics,
-    decisions,
-    callouts,
-    actions,
-    paragraphs,
+    subTopics: content.subTopics,
+    decisions: content.decisions,
+    callouts: content.callouts,
+    actions: content.actions,
+    paragraphs: content.paragraphs,
+    opaque,
   };
 }
 

@@ -80,7 +80,7 @@ class LineCursor {
   /** The next `\r` at or after the current line (-1: none left), so CR-free text never looks again. */
   private cr: number;
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     this.cr = text.indexOf('\r');
     this.seek(0);
   }
@@ -133,6 +133,84 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * Follows the blocks a heading cannot close (fenced code, HTML) line by line. `line`
+ * says whether the line stands outside them and may be a heading.
+ */
+class BlockTracker {
+  private fence: { char: string; length: number; opener: string } | undefined;
+  private html: { end: HtmlEnd; closer: string } | undefined;
+  // Whether the line before may have left a paragraph open (a lone tag cannot interrupt one).
+  private afterParagraph = false;
+
+  line(text: string, line: LineCursor): boolean {
+    const blank = isBlank(text, line.start, line.end);
+    const was = this.afterParagraph;
+    this.afterParagraph = !blank && text.charCodeAt(line.start) !== 0x23; /* # */
+    const html = this.html;
+    if (html) {
+      if (html.end === BLANK ? blank : html.end.test(line.line())) this.html = undefined;
+      return false;
+    }
+    // Most lines are prose: only a line starting with one of these can open or close a
+    // block the scan follows, or be a heading.
+    if (!mayMatter(text, line.start, line.end)) return false;
+    const t = line.line();
+    if (this.fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(t);
+      if (m && m[1]![0] === this.fence.char && m[1]!.length >= this.fence.length) this.fence = undefined;
+      this.afterParagraph = false;
+      return false;
+    }
+    const f = FENCE_OPEN.exec(t);
+    if (f) {
+      // A backtick fence whose info string holds a backtick is not a fence.
+      if (!(f[1]![0] === '`' && t.slice(f[0].length).includes('`'))) {
+        this.fence = { char: f[1]![0]!, length: f[1]!.length, opener: f[1]! };
+        this.afterParagraph = false;
+      }
+      return false;
+    }
+    if (t.trimStart().startsWith('<')) {
+      const end = htmlBlockEnd(t, was);
+      // Kinds 1 to 5 may end on the line that opens them.
+      if (end && !(end !== BLANK && end.test(t))) this.html = { end, closer: htmlCloser(t) };
+      if (end) return false;
+    }
+    return true;
+  }
+
+  /** The line that closes the block still open, if one is (a blank line ends kinds 6 and 7). */
+  closer(): string | undefined {
+    if (this.fence) return this.fence.opener;
+    if (this.html && this.html.end !== BLANK) return this.html.closer;
+    return undefined;
+  }
+}
+
+/** What ends the HTML block of kinds 1 to 5 that a line opens. */
+function htmlCloser(t: string): string {
+  const raw = RAW_TAG.exec(t);
+  if (raw) return `</${raw[1]!.toLowerCase()}>`;
+  const rest = t.trimStart();
+  if (rest.startsWith('<!--')) return '-->';
+  if (rest.startsWith('<?')) return '?>';
+  if (rest.startsWith('<![CDATA[')) return ']]>';
+  return '>';
+}
+
+/**
+ * The line that closes a fenced code or HTML block left open at `end`, scanning from
+ * `start` (a section start, where none is open); undefined when none is. Text inserted
+ * after it lands outside the block instead of inside it.
+ */
+export function openBlockCloser(text: string, start: number, end: number): string | undefined {
+  const blocks = new BlockTracker();
+  const line = new LineCursor(text.slice(start, end));
+  for (; !line.done; line.advance()) blocks.line(line.text, line);
+  return blocks.closer();
+}
+
 export function splitSections(text: string): RawSection[] {
   const out: RawSection[] = [];
   let line = new LineCursor(text);
@@ -157,44 +235,9 @@ export function splitSections(text: string): RawSection[] {
   }
 
   let sectionStart = line.done ? text.length : line.start;
-  let fence: { char: string; length: number } | undefined;
-  let html: HtmlEnd | undefined;
-  // Whether the line before may have left a paragraph open (a lone tag cannot interrupt one).
-  let afterParagraph = false;
+  const blocks = new BlockTracker();
   for (; !line.done; line.advance()) {
-    const blank = isBlank(text, line.start, line.end);
-    const was = afterParagraph;
-    afterParagraph = !blank && text.charCodeAt(line.start) !== 0x23; /* # */
-    if (html) {
-      if (html === BLANK ? blank : html.test(line.line())) html = undefined;
-      continue;
-    }
-    // Most lines are prose: only a line starting with one of these can open or close a
-    // block the scan follows, or be a heading.
-    if (!mayMatter(text, line.start, line.end)) continue;
-    const t = line.line();
-    if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(t);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length) fence = undefined;
-      afterParagraph = false;
-      continue;
-    }
-    const f = FENCE_OPEN.exec(t);
-    if (f) {
-      // A backtick fence whose info string holds a backtick is not a fence.
-      if (!(f[1]![0] === '`' && t.slice(f[0].length).includes('`'))) {
-        fence = { char: f[1]![0]!, length: f[1]!.length };
-        afterParagraph = false;
-      }
-      continue;
-    }
-    if (t.trimStart().startsWith('<')) {
-      const end = htmlBlockEnd(t, was);
-      // Kinds 1 to 5 may end on the line that opens them.
-      if (end && !(end !== BLANK && end.test(t))) html = end;
-      if (end) continue;
-    }
-    if (HEADING.test(t) && line.start > sectionStart) {
+    if (blocks.line(text, line) && HEADING.test(line.line()) && line.start > sectionStart) {
       out.push({ kind: 'body', start: sectionStart, end: line.start });
       sectionStart = line.start;
     }

@@ -61,9 +61,11 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** The document's line break (`\r\n` when the first break is one), for inserted text. */
+/** The document's line break (`\r\n` or `\r` when the first break is one), for inserted text. */
 export function eolOf(text: string): string {
   const i = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (i < 0 || cr < i - 1)) return '\r';
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 
@@ -90,6 +92,31 @@ export function nextLineStart(text: string, offset: number): number {
 
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Document text made safe to show in a terminal: control characters (escape sequences
+ * start with one) and bidirectional overrides are dropped, line breaks and tabs become
+ * spaces.
+ */
+export function terminalText(s: string): string {
+  return s.replace(/[\t\n\r\v\f]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
+ * Document text as literal Markdown (a tooltip): every ASCII punctuation character
+ * escaped, so nothing in it becomes a link, an image, HTML or emphasis.
+ */
+export function escapeMarkdown(s: string): string {
+  return terminalText(s).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/**
+ * A spreadsheet cell that cannot be taken for a formula (OWASP CSV injection): a field
+ * starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`.
+ */
+export function csvCell(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
 /** `s` as a literal inside a regular expression. */

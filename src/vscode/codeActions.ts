@@ -34,13 +34,13 @@ export function minimalEdit(document: vscode.TextDocument, before: string, after
 }
 
 /** The edit that applies every available fix (repeatedly, as the CLI's `--fix`); with the count fixed. */
-export function fixAllEdit(model: DocumentModel, document: vscode.TextDocument): { edit?: vscode.TextEdit; fixed: number } {
+export function fixAllEdit(model: DocumentModel, document: vscode.TextDocument): { edit?: vscode.TextEdit; fixed: number; unsettled: readonly string[] } {
   const analysis = model.get(document);
-  if (!analysis.doc.isMinutes || !isLintable(document)) return { fixed: 0 };
+  if (!analysis.doc.isMinutes || !isLintable(document)) return { fixed: 0, unsettled: [] };
   const before = document.getText();
   const result = fixText(before, model.parserFor(document, analysis.config), model.lintOptions(analysis.config, document));
   const edit = minimalEdit(document, before, result.text);
-  return edit ? { edit, fixed: result.fixed } : { fixed: 0 };
+  return edit ? { edit, fixed: result.fixed, unsettled: result.unsettled } : { fixed: 0, unsettled: result.unsettled };
 }
 
 export class JusteraCodeActionProvider implements vscode.CodeActionProvider {
@@ -58,7 +58,7 @@ export class JusteraCodeActionProvider implements vscode.CodeActionProvider {
   ): vscode.CodeAction[] {
     if (!isLintable(document) || token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
-    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) actions.push(...this.quickFixes(document, range, context));
+    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) for (const a of this.quickFixes(document, range, context)) actions.push(a);
 
     // Only on request (source menu, on save): fix-all re-lints until settled, too much per cursor move.
     if (context.only?.contains(FIX_ALL_KIND)) {

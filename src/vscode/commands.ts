@@ -179,7 +179,12 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
 
   register(Command.FixAll, async (uri?: unknown) => {
     const { editor } = await target(uri);
-    const { edit, fixed } = fixAllEdit(model, editor.document);
+    const { edit, fixed, unsettled } = fixAllEdit(model, editor.document);
+    if (unsettled.length > 0) {
+      // A fix that does not settle is a bug in Justera: it was left out; say so.
+      output.warn(`fix all: the fix of ${unsettled.join(', ')} did not settle in ${editor.document.uri.toString()} and was left out`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The fix of {0} did not settle and was left out; please report it.', unsettled.join(', ')));
+    }
     if (!edit || fixed === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No fixable Justera problems.'));
       return 0;

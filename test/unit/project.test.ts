@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { lintCommand } from '../../src/cli/lint';
-import { nodeProject } from '../../src/cli/io';
+import { DEFAULT_MAX_SIZE, nodeProject } from '../../src/cli/io';
 import { DocumentAnalyzer } from '../../src/core/analysis';
 import { Project, relativeTo, type ProjectFileSystem } from '../../src/core/project';
 import { LineIndex } from '../../src/core/text';
@@ -152,7 +152,7 @@ describe('project: the hosts agree', () => {
 
   it('parses each file once in justera lint', async () => {
     const project = nodeProject();
-    const code = await lintCommand({ format: 'json', files: [dir], flags: {} }, { out: () => undefined, err: () => undefined }, project);
+    const code = await lintCommand({ format: 'json', files: [dir], flags: {}, maxSize: DEFAULT_MAX_SIZE }, { out: () => undefined, err: () => undefined }, project);
     assert.equal(code, 1);
     assert.equal(project.parses, markdown.length);
   });

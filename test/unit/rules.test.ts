@@ -182,7 +182,7 @@ describe('fixText', () => {
   it('leaves a clean text alone and keeps a BOM and CRLF line breaks', () => {
     const ok = examplesOf(rules.find((r) => r.meta.code === 'MIN021')!).ok[0]!.text;
     const clean = fixText(ok, parse, { rules: only('MIN021'), today: EXAMPLE_TODAY });
-    assert.deepEqual(clean, { text: ok, passes: 0, fixed: 0 });
+    assert.deepEqual(clean, { text: ok, passes: 0, fixed: 0, unsettled: [] });
     const bad = examplesOf(rules.find((r) => r.meta.code === 'MIN021')!).notOk[0]!;
     const crlf = '\uFEFF' + bad.text.replace(/\n/g, '\r\n');
     const fixed = fixText(crlf, parse, { rules: only('MIN021'), today: EXAMPLE_TODAY });

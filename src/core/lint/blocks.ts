@@ -8,6 +8,7 @@ import {
 } from '../keywords';
 import { addDays, isIsoDate } from '../dates';
 import { sameName } from '../people';
+import { openBlockCloser } from '../sections';
 import { eolOf, lineEndAt, nextLineStart, escapeRegExp } from '../text';
 import type { TextEdit } from './types';
 
@@ -168,6 +169,8 @@ export function sectionInsertion(doc: MinutesDocument, block: string, offset: nu
   const eol = eolOf(text);
   const at = Math.max(0, Math.min(offset, text.length));
   const before = text.slice(0, at);
+  const closing = closeOpenBlock(doc, at);
+  if (closing) return { start: at, end: at, newText: closing + eol + block + (at < text.length ? eol : '') };
   let lead = '';
   if (before.trim() !== '') {
     if (!/(?:\r\n|\r|\n)$/.test(before)) lead = eol + eol;
@@ -175,6 +178,19 @@ export function sectionInsertion(doc: MinutesDocument, block: string, offset: nu
   }
   const trail = at < text.length ? eol : '';
   return { start: at, end: at, newText: lead + block + trail };
+}
+
+/**
+ * Text that closes a fenced code or HTML block left open at `at` (an unclosed fence in
+ * the last item), ending with a line break; empty when none is open. An insertion after
+ * it lands outside the block, where the next lint sees it.
+ */
+export function closeOpenBlock(doc: MinutesDocument, at: number, from = doc.frontMatter?.span.end ?? 0): string {
+  const closer = openBlockCloser(doc.text, Math.min(from, at), at);
+  if (closer === undefined) return '';
+  const eol = eolOf(doc.text);
+  const lead = /(?:\r\n|\r|\n)$/.test(doc.text.slice(0, at)) || at === 0 ? '' : eol;
+  return lead + closer + eol;
 }
 
 /** The justering block goes at the end, before an anslag/notice section that follows the items. */
@@ -207,7 +223,7 @@ function lineContent(line: string): string {
  */
 export function actionFieldOffset(doc: MinutesDocument, action: Action): number {
   const text = doc.text;
-  if (action.fields.length > 0) return Math.max(...action.fields.map((f) => f.span.end));
+  if (action.fields.length > 0) return action.fields.reduce((end, f) => Math.max(end, f.span.end), 0);
   const limit = Math.min(action.span.end, text.length);
   let end = lineEndAt(text, action.boxSpan.end);
   let next = nextLineStart(text, action.boxSpan.end);

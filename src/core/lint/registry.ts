@@ -2,6 +2,7 @@
 import type { Rule } from './types';
 import { rule as min001 } from './rules/min001-front-matter';
 import { rule as min002 } from './rules/min002-date-format';
+import { rule as min003 } from './rules/min003-unreadable-section';
 import { rule as min010 } from './rules/min010-attendance';
 import { rule as min011 } from './rules/min011-chair';
 import { rule as min012 } from './rules/min012-secretary';
@@ -24,6 +25,6 @@ import { rule as min042 } from './rules/min042-action-overdue';
 import { rule as min045 } from './rules/min045-follow-up';
 
 export const rules: readonly Rule[] = [
-  min001, min002, min010, min011, min012, min013, min020, min021, min022, min030, min031, min032,
+  min001, min002, min003, min010, min011, min012, min013, min020, min021, min022, min030, min031, min032,
   min040, min041, min042, min043, min045, min050, min051, min052, min053,
 ];

@@ -56,6 +56,7 @@ export const RULE_CODES: readonly string[] = rules.map((r) => r.meta.code);
 export const RuleCode = {
   FrontMatter: 'MIN001',
   DateFormat: 'MIN002',
+  UnreadableSection: 'MIN003',
   Attendance: 'MIN010',
   Chair: 'MIN011',
   Secretary: 'MIN012',

@@ -79,7 +79,13 @@ export function findPerson(doc: MinutesDocument, name: string, includeAbsent = t
 
 /** Where a list item's own content ends (no trailing whitespace), to append a field to it. */
 export function personContentEnd(doc: MinutesDocument, person: Person): number {
-  return contentEnd(doc.text, person.span.start, person.span.end);
+  const end = contentEnd(doc.text, person.span.start, person.span.end);
+  // A field left open (`[roll::` with no `]`) would swallow the new one: go before it.
+  const lineStart = lineStartAt(doc.text, end);
+  const line = doc.text.slice(Math.max(lineStart, person.span.start), end);
+  const open = line.lastIndexOf('[');
+  if (open < 0 || line.indexOf(']', open) >= 0) return end;
+  return contentEnd(doc.text, person.span.start, end - (line.length - open));
 }
 
 /** `[roll:: ordförande, justerare]`: one field, since a person's first role field is the one read. */

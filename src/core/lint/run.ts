@@ -154,5 +154,7 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  // A section the parser could not read may hold anything: no fix may touch the document.
+  if (doc.problems.some((p) => p.kind === 'unreadable-section')) return findings.map(({ fix: _, ...f }) => f);
   return findings;
 }

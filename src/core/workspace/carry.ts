@@ -5,7 +5,7 @@
 import type { FieldKey } from '../keywords';
 import { FIELD_KEYS } from '../keywords';
 import type { ActionStatus, Item, Language, MinutesDocument, TextEdit } from '../model';
-import { eolOf, nextLineStart } from '../text';
+import { eolOf, lineStartAt, nextLineStart } from '../text';
 
 /** Where an action comes from: the meeting date and (when known) the item number. */
 export interface Origin {
@@ -115,7 +115,7 @@ export function carryOverEdit(doc: MinutesDocument, item: Item, actions: readonl
   const eol = eolOf(text);
   const lines = actions.map((a) => carriedActionLine(a, doc.language));
   // After the item's last task list line outside callouts: the carried actions join that list.
-  const plain = item.actions.filter((a) => !/^[ \t]*>/.test(text.slice(text.lastIndexOf('\n', a.span.start - 1) + 1, a.span.start + 1))).at(-1);
+  const plain = item.actions.filter((a) => !/^[ \t]*>/.test(text.slice(lineStartAt(text, a.span.start), a.span.start + 1))).at(-1);
   if (plain) {
     let at = Math.min(plain.span.end, text.length);
     while (at > plain.span.start && /\s/.test(text.charAt(at - 1))) at--;

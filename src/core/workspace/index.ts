@@ -14,7 +14,7 @@ import type { IndexEntry, IndexedAction, IndexedDecision, WorkspaceView } from '
 export type { FollowUpInfo, IndexEntry, IndexedAction, IndexedDecision, WorkspaceView } from './view';
 
 /** Bumped when the entry shape changes: older caches are dropped, not misread. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface ActionFilter {
   /** Only open and in-progress actions that no later meeting carried over or closed. */
@@ -59,7 +59,7 @@ function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolea
   if (!doc.isMinutes) {
     return {
       uri, hash, isMinutes: false, body: null, date: null, profile: null, language: doc.language, status: null,
-      declaredFirstItem: null, firstItem: null, lastItem: null, followUp: null, summary: null,
+      declaredFirstItem: null, firstItem: null, lastItem: null, followUp: null, summary: null, error: null,
     };
   }
   const lines = new LineIndex(doc.text);
@@ -76,12 +76,14 @@ function entryFor(uri: string, text: string, hash: string, assumeMinutes: boolea
     language: doc.language,
     status: fm?.status ?? null,
     declaredFirstItem: fm?.firstItem ?? null,
-    firstItem: numbers.length ? Math.min(...numbers) : null,
-    lastItem: numbers.length ? Math.max(...numbers) : null,
+    // A loop, not Math.min(...numbers): spreading 125,000 arguments overflows the stack.
+    firstItem: numbers.length ? numbers.reduce((a, b) => (b < a ? b : a)) : null,
+    lastItem: numbers.length ? numbers.reduce((a, b) => (b > a ? b : a)) : null,
     followUp: follow
       ? { number: follow.number ?? null, title: follow.title, line: lines.positionAt(follow.heading.span.start).line + 1 }
       : null,
     summary: summarize(doc, lines),
+    error: null,
   };
 }
 
@@ -99,9 +101,9 @@ export function indexEntry(uri: string, text: string, options: UpdateOptions = {
   const hash = options.hash ?? indexHash(text, assume);
   try {
     return entryFor(uri, text, hash, assume, options.parsed, parse);
-  } catch {
-    // The parser never throws by contract; if it did, keep the file out rather than fail the scan.
-    return entryFor(uri, '', hash, false);
+  } catch (e) {
+    // A bug: keep the file out rather than fail the scan, and say why (`error`).
+    return { ...entryFor(uri, '', hash, false), error: e instanceof Error ? e.message : String(e) };
   }
 }
 

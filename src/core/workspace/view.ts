@@ -28,6 +28,8 @@ export interface IndexEntry {
   readonly followUp: FollowUpInfo | null;
   /** Absent for files that are not minutes. */
   readonly summary: MeetingSummary | null;
+  /** Why the file could not be indexed (a bug in Justera), to report rather than pass over. */
+  readonly error: string | null;
 }
 
 /** An action with the meeting it stands in. */

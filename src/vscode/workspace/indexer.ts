@@ -224,6 +224,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (parsed || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
       this.reads.delete(key);
       this.index.update(key, text, options);
+      this.reportError(key);
       return;
     }
     let entry: IndexEntry | undefined;
@@ -239,6 +240,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.reads.delete(key);
     if (entry) this.index.put(entry);
     else this.index.update(key, text, options);
+    this.reportError(key);
+  }
+
+  /** A file the index could not read (a bug) is logged, not left out in silence. */
+  private reportError(key: string): void {
+    const error = this.index.get(key)?.error;
+    if (error) this.output.error(`workspace index: ${key} was left out: ${error}`);
   }
 
   /** Results of reads still running for these files (or everything under a folder) are dropped. */

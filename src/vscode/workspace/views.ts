@@ -3,6 +3,7 @@
 // opens its source line. A text filter narrows both.
 import * as vscode from 'vscode';
 import { todayIso } from '../../core/lint/engine';
+import { escapeMarkdown } from '../../core/text';
 import { type ActionGroup, type ActionGrouping, dueBucket, groupActions } from '../../core/workspace/groups';
 import type { IndexedAction, IndexedDecision, IndexEntry } from '../../core/workspace/index';
 import { bodyKey } from '../../core/workspace/index';
@@ -127,12 +128,12 @@ export class OpenActionsProvider implements vscode.TreeDataProvider<ActionNode>,
     if (a.date) parts.push(a.item === null ? a.date : `${a.date} §${a.item}`);
     item.description = parts.join(' · ');
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escapeMd(a.text)}**\n\n`);
+    tip.appendMarkdown(`**${escapeMarkdown(a.text)}**\n\n`);
     tip.appendMarkdown(`${vscode.l10n.t('Status')}: ${statusLabel(a.status)}${overdue ? ` — ${vscode.l10n.t('Overdue')}` : ''}  \n`);
-    if (a.owners.length) tip.appendMarkdown(`${vscode.l10n.t('Owner')}: ${escapeMd(a.owners.join(', '))}  \n`);
-    if (a.due) tip.appendMarkdown(`${vscode.l10n.t('Due')}: ${a.due}  \n`);
-    if (a.origin) tip.appendMarkdown(`${vscode.l10n.t('From')}: ${formatOrigin(a.origin)}  \n`);
-    tip.appendMarkdown(`${escapeMd(a.body ?? '')} ${a.date ?? ''} — ${escapeMd(fileName(a.uri))}:${a.line}`);
+    if (a.owners.length) tip.appendMarkdown(`${vscode.l10n.t('Owner')}: ${escapeMarkdown(a.owners.join(', '))}  \n`);
+    if (a.due) tip.appendMarkdown(`${vscode.l10n.t('Due')}: ${escapeMarkdown(a.due)}  \n`);
+    if (a.origin) tip.appendMarkdown(`${vscode.l10n.t('From')}: ${escapeMarkdown(formatOrigin(a.origin))}  \n`);
+    tip.appendMarkdown(`${escapeMarkdown(a.body ?? '')} ${escapeMarkdown(a.date ?? '')} — ${escapeMarkdown(fileName(a.uri))}:${a.line}`);
     item.tooltip = tip;
     item.iconPath = overdue
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
@@ -226,17 +227,13 @@ export class AllDecisionsProvider implements vscode.TreeDataProvider<DecisionNod
     item.id = node.id;
     item.description = d.itemTitle;
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${d.id} ${escapeMd(d.itemTitle)}**\n\n${escapeMd(d.text)}\n\n${escapeMd(d.body ?? '')} ${d.date ?? ''}`);
+    tip.appendMarkdown(`**${escapeMarkdown(d.id)} ${escapeMarkdown(d.itemTitle)}**\n\n${escapeMarkdown(d.text)}\n\n${escapeMarkdown(d.body ?? '')} ${escapeMarkdown(d.date ?? '')}`);
     item.tooltip = tip;
     item.iconPath = new vscode.ThemeIcon('law');
     item.contextValue = 'justera.workspaceDecision';
     item.command = { command: OPEN_SOURCE_COMMAND, title: vscode.l10n.t('Open source'), arguments: [{ uri: d.uri, line: d.line } satisfies SourceRef] };
     return item;
   }
-}
-
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 /** A meeting's label for quick picks: body and date. */

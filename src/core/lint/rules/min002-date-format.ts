@@ -1,11 +1,11 @@
 // MIN002 date-format: dates in the front matter and in date fields are ISO dates.
-import { isIsoDate, parseLongDate } from '../../dates';
+import { isIsoDate, parseLongDate, type DateRole } from '../../dates';
 import type { Field, FrontMatterKey, Span } from '../../model';
 import { loc } from '../rule-utils';
 import type { Rule, RuleContext, RuleExamples } from '../types';
 
 /** `2021-8-20` → `2021-08-20`; a long date (`20 augusti 2021`) → ISO; else undefined. */
-export function toIsoDate(value: string, reference?: string): string | undefined {
+export function toIsoDate(value: string, reference?: string, role: DateRole = 'due', today?: string): string | undefined {
   const v = value.trim();
   const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
   if (loose) {
@@ -17,15 +17,15 @@ export function toIsoDate(value: string, reference?: string): string | undefined
     .replace(/^(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+/iu, '')
     .replace(/^(?:den|the)\s+/iu, '')
     .replace(/^(\d{1,2})(?:st|nd|rd|th)?\s+of\s+/iu, '$1 ');
-  return parseLongDate(bare, reference);
+  return parseLongDate(bare, reference, role, today);
 }
 
 function describeValue(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-function reportDate(ctx: RuleContext, span: Span, value: string, key: string, reference: string | undefined): void {
-  const iso = toIsoDate(value, reference);
+function reportDate(ctx: RuleContext, span: Span, value: string, key: string, reference: string | undefined, role: DateRole = 'due'): void {
+  const iso = toIsoDate(value, reference, role, ctx.today);
   ctx.report({
     span,
     message: loc(
@@ -37,7 +37,8 @@ function reportDate(ctx: RuleContext, span: Span, value: string, key: string, re
 }
 
 const FRONT_MATTER_DATES: readonly FrontMatterKey[] = ['date', 'next-meeting'];
-const DATE_FIELDS = new Set(['due', 'done', 'signed']);
+/** Date fields and what their dates are for: a completion or signing date lies behind. */
+const DATE_FIELDS = new Map<string, DateRole>([['due', 'due'], ['done', 'past'], ['signed', 'past']]);
 
 function meetingDateOf(ctx: RuleContext): string | undefined {
   const date = ctx.doc.frontMatter?.date;
@@ -55,7 +56,7 @@ function checkFields(ctx: RuleContext, fields: readonly Field[]): void {
     const value = field.value.trim();
     if (!value) continue;
     if (DATE_FIELDS.has(field.key)) {
-      if (!isIsoDate(value)) reportDate(ctx, field.valueSpan, doc.text.slice(field.valueSpan.start, field.valueSpan.end), field.rawKey, meetingDate);
+      if (!isIsoDate(value)) reportDate(ctx, field.valueSpan, doc.text.slice(field.valueSpan.start, field.valueSpan.end), field.rawKey, meetingDate, DATE_FIELDS.get(field.key));
     } else if (field.key === 'from') {
       // `2021-05-07 §4`: the date is what comes before the `§` reference.
       const raw = doc.text.slice(field.valueSpan.start, field.valueSpan.end);

@@ -1,6 +1,7 @@
 // MIN010 attendance: the minutes list who attended.
 import type { MinutesDocument, Role } from '../../model';
 import { sameName } from '../../people';
+import { closeOpenBlock } from '../blocks';
 import { lineEndAt } from '../../text';
 import { attendanceTitle, contentEnd, titleAnchor, eol, loc, rolesField } from '../rule-utils';
 import type { Rule, RuleExamples, TextEdit } from '../types';
@@ -39,7 +40,9 @@ function insertSection(doc: MinutesDocument): TextEdit {
   const after = doc.title ? lineEndAt(doc.text, doc.title.span.start)
     : doc.frontMatter ? contentEnd(doc.text, doc.frontMatter.span.start, doc.frontMatter.span.end)
     : contentEnd(doc.text, 0, doc.text.length);
-  const lead = after === 0 ? '' : `${nl}${nl}`;
+  // At the end of a document whose last block was left open, close it first.
+  const closing = closeOpenBlock(doc, after);
+  const lead = closing ? `${closing}${nl}` : after === 0 ? '' : `${nl}${nl}`;
   const tail = after < doc.text.length ? '' : nl;
   return { start: after, end: after, newText: `${lead}${block}${tail}` };
 }

@@ -31,11 +31,11 @@ function itemMentions(doc: MinutesDocument, item: Item): Mention[] {
     const ownerFields = action.fields.filter((f) => f.key === 'owner');
     // The parser split the (one) owner field already: known owners need no spans.
     if (ownerFields.length === 1 && action.owners.every((o) => findPerson(doc, o))) continue;
-    for (const field of ownerFields) out.push(...namesIn(doc, field.valueSpan, 'owner'));
+    for (const field of ownerFields) for (const m of namesIn(doc, field.valueSpan, 'owner')) out.push(m);
   }
   for (const callout of item.callouts) {
     if (NAMED_CALLOUTS.has(callout.kind) && callout.title.trim() !== '') {
-      out.push(...namesIn(doc, callout.titleSpan, callout.kind));
+      for (const m of namesIn(doc, callout.titleSpan, callout.kind)) out.push(m);
     }
   }
   return out;

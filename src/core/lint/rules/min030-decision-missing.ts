@@ -1,4 +1,5 @@
 // MIN030 decision-missing: each protokoll item records a decision or is marked informational.
+import { closeOpenBlock } from '../blocks';
 import { calloutMarker, contentEnd, eol, loc } from '../rule-utils';
 import type { Rule, RuleExamples } from '../types';
 import { unmarkedDecisions } from './min032-decision-unmarked';
@@ -34,7 +35,7 @@ export const rule: Rule = {
         // A `Beslut` label is a decision MIN032 wraps; inserting a second, empty one would be wrong.
         ...(unmarkedDecisions(doc, item).length > 0
           ? {}
-          : { fix: { title: loc('Infoga ett beslut', 'Insert a decision'), edits: [{ start: at, end: at, newText: `${nl}${nl}${marker}${nl}> ` }] } }),
+          : { fix: { title: loc('Infoga ett beslut', 'Insert a decision'), edits: [{ start: at, end: at, newText: `${closeOpenBlock(doc, at, item.span.start) || nl}${nl}${marker}${nl}> ` }] } }),
       });
     }
   },

@@ -1,7 +1,7 @@
 // MIN032 decision-unmarked: a decision written as a `Beslut` label instead of a `> [!beslut]` callout.
 import type { Item, MinutesDocument, Paragraph, Span } from '../../model';
 import { lineEndAt, lineStartAt, nextLineStart } from '../../text';
-import { calloutMarker, eol, loc } from '../rule-utils';
+import { eol, loc } from '../rule-utils';
 import type { Rule, RuleExamples, TextEdit } from '../types';
 
 /**
@@ -17,6 +17,8 @@ interface Label {
   readonly labelEnd: number;
   /** Where the decision text starts (after the label and spaces), if on the same line. */
   readonly restStart?: number;
+  /** The label's word as written (`Beslut`, `Decision`): the callout keeps it. */
+  readonly word: string;
 }
 
 function readLabel(doc: MinutesDocument, p: Paragraph): Label | undefined {
@@ -32,7 +34,8 @@ function readLabel(doc: MinutesDocument, p: Paragraph): Label | undefined {
   if (rest && !bold && !colon) return undefined;
   const restStart = lineStart + line.length - rest.length;
   const labelEnd = lineStart + line.slice(0, line.length - rest.length).trimEnd().length;
-  return rest ? { lineStart, labelEnd, restStart } : { lineStart, labelEnd };
+  const word = (m[2] ?? m[5])!;
+  return rest ? { lineStart, labelEnd, restStart, word } : { lineStart, labelEnd, word };
 }
 
 /** Prefixes every line of `[from, to)` after the first with `> `. */
@@ -55,11 +58,12 @@ function quoteLines(doc: MinutesDocument, from: number, to: number): TextEdit[] 
 export function unmarkedDecisions(doc: MinutesDocument, item: Item): { span: Span; edits: TextEdit[] }[] {
   const out: { span: Span; edits: TextEdit[] }[] = [];
   const nl = eol(doc);
-  const marker = calloutMarker(doc.language, 'decision');
   const paragraphs = item.paragraphs.filter((p) => p.container === 'section');
   paragraphs.forEach((p, i) => {
     const label = readLabel(doc, p);
     if (!label) return;
+    // The user's word, not the document language's: `Decision` in Swedish minutes stays.
+    const marker = `> [!${label.word.toLowerCase()}]`;
     const labelLineEnd = lineEndAt(doc.text, label.lineStart);
     let edits: TextEdit[];
     if (label.restStart !== undefined) {

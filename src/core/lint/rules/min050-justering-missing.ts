@@ -82,7 +82,7 @@ export const rule: Rule = {
         continue;
       }
       const lines = (role === 'approver' && names.length > 0 ? names : [names[0]]).map((n) => signerLine(doc, role, n));
-      (role === 'recorder' ? before : after).push(...lines);
+      for (const line of lines) (role === 'recorder' ? before : after).push(line);
     }
     if (missing.length === 0) return;
 
