@@ -20,6 +20,16 @@ import { examples as min050 } from './rules/min050-justering-missing';
 import { examples as min051 } from './rules/min051-justerare-invalid';
 import { examples as min052 } from './rules/min052-justering-deadline';
 import { examples as min053 } from './rules/min053-anslag';
+import { examples as min016 } from './rules/min016-quorum';
+import { examples as min033 } from './rules/min033-motion-proposer';
+import { examples as min034 } from './rules/min034-vote-result';
+import { examples as min035 } from './rules/min035-vote-roll-call';
+import { examples as min036 } from './rules/min036-dissent';
+import { examples as min037 } from './rules/min037-conflict';
+import { examples as min038 } from './rules/min038-immediate-approval';
+import { examples as min039 } from './rules/min039-serving-members';
+import { examples as min054 } from './rules/min054-changed-after-signing';
+import { examples as min060 } from './rules/min060-personal-identity-number';
 import { examples as min022 } from './rules/min022-item-sequence-year';
 import { examples as min042 } from './rules/min042-action-overdue';
 import { examples as min045 } from './rules/min045-follow-up';
@@ -46,6 +56,16 @@ export const ruleExamples: Readonly<Record<string, () => RuleExamples>> = {
   MIN051: min051,
   MIN052: min052,
   MIN053: min053,
+  MIN016: min016,
+  MIN033: min033,
+  MIN034: min034,
+  MIN035: min035,
+  MIN036: min036,
+  MIN037: min037,
+  MIN038: min038,
+  MIN039: min039,
+  MIN054: min054,
+  MIN060: min060,
 };
 
 // Rule examples are checked and documented as of this date, so that
