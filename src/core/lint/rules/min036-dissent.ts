@@ -81,7 +81,7 @@ export const examples = (): RuleExamples => ({
       fixed: lawDoc(ITEM('Maria Berg (C)').replace('[!reservation]', '[!protokollsanteckning]')),
     },
     {
-      title: { sv: 'Dissent in English minutes without a decision', en: 'A dissent in English minutes without a decision' },
+      title: { sv: 'Reservation utan beslut i engelska protokoll', en: 'A dissent in English minutes without a decision' },
       text: `${EN_FRONT}${EN_ATTENDANCE}## 1. Budget\n\nThe budget was discussed.\n\n> [!dissent] Tom Becker\n> I object to the discussion.\n`,
       fixed: `${EN_FRONT}${EN_ATTENDANCE}## 1. Budget\n\nThe budget was discussed.\n\n> [!statement] Tom Becker\n> I object to the discussion.\n`,
     },
