@@ -5,6 +5,7 @@ import { CliError } from './io';
 import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
+import { signCommand } from './sign';
 
 const USAGE = `Usage: justera <command> [options] FILE|DIR...
 
@@ -21,6 +22,10 @@ Commands:
              --format text|json|csv
   decisions  List the decisions of every meeting under DIR, by body, newest first
              --format text|json|csv
+  sign       Mark minutes as signed: status justerad/approved, the signing date and
+             justerad-hash (sha256 of the content), so that later changes are reported
+             --date DATE          the signing date (default today)
+             --format text|json
 
 Options:
   -h, --help       show this help
@@ -47,6 +52,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await actionsCommand(parse(rest, { open: { type: 'boolean' }, owner: { type: 'string' }, today: { type: 'string' } }, CSV), io);
       case 'decisions':
         return await decisionsCommand(parse(rest, {}, CSV), io);
+      case 'sign':
+        return await signCommand(parse(rest, { date: { type: 'string' } }), io);
       case '-v':
       case '--version':
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);

@@ -83,7 +83,9 @@ function approvalDateEdit(doc: MinutesDocument, today: string): SignEdit | undef
 
 function apply(text: string, edits: readonly SignEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  // From the end backwards; insertions at one offset keep their order.
+  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
+  for (const { e } of order) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
 

@@ -18,6 +18,12 @@ const PIECES = [
   '- ', '- [ ] ', '[x]', '[', ']', '::', '[ansvarig:: ', '[senast:: 2021-09-08]', '[due:: 8 september]', '[roll:: ordförande]',
   ':', '---', '---\n', 'typ: protokoll\n', 'paragraf-start: 7\n', 'Beslut\n\n', '**Beslut:** ', 'Decision', '*', '`', '```',
   'ä', 'Ö', '\t', '\u00a0', '\uFEFF', '20 augusti 2021', '## Närvarande\n', '## Justering\n', 'Justerade paragrafer: § 1–3',
+  // The Local Government Act rules (MIN016, MIN033–MIN039, MIN054, MIN060).
+  '> [!yrkande] Per Holmberg (M)\n', '> [!omröstning]\n> Ja: 2\n> Nej: 2\n', '> - Karin Lindqvist (S): ja\n', '> - Lena Sjöberg: nej',
+  '> [!jäv] Lena Sjöberg\n', '> [!reservation] Maria Berg (C)\n', '[!protokollsanteckning]', '> [!rättelse] 2024-04-20\n> Namnet rättat.\n',
+  '[ersätter:: Birgitta Nordin (C)]', '[omedelbar-justering:: ja]', '[sluten:: ja]', 'ledamöter: 3\n', 'justerad-hash: sha256:00\n',
+  '- Omedelbart justerade paragrafer: § 2 [signerat:: 2024-04-16]\n', '- Anslag omedelbar justering: 2024-04-17\n',
+  '811218-9876', '19811218-9876', 'personnummer 8112189876', 'Ja: 1,5', '### Tjänstgörande ersättare\n',
 ];
 
 type Edit =
