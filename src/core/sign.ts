@@ -114,13 +114,3 @@ export function signText(text: string, today: string, parse: (text: string) => M
   const signed = hashEdit ? apply(body, [hashEdit]) : body;
   return { ok: true, text: bom + signed, hash };
 }
-
-/** One edit that turns `before` into `after` (common prefix and suffix kept), for editors. */
-export function minimalEdit(before: string, after: string): SignEdit {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
-}

@@ -11,7 +11,7 @@ import { examplesOf } from '../../src/core/lint/examples';
 import { rules } from '../../src/core/lint/registry';
 import { findIdentityNumbers, luhnValid } from '../../src/core/lint/rules/min060-personal-identity-number';
 import { sha256, sha256Hex, utf8 } from '../../src/core/sha256';
-import { contentHash, minimalEdit, normaliseForHash, signText } from '../../src/core/sign';
+import { contentHash, normaliseForHash, signText } from '../../src/core/sign';
 import { generateMeeting } from '../../bench/generate';
 import { EXAMPLE_TODAY, fixRule, lintAll, lintRule, parse } from './rule-harness';
 
@@ -104,13 +104,6 @@ describe('signing (justera sign, Mark as Signed)', () => {
     const described = fixed.replace('(beskriv vad som ändrades och varför)', 'Texten i § 46 rättad efter ordförandens anmärkning.');
     assert.deepEqual(lintRule('MIN054', described), []);
     assert.equal(fixRule('MIN054', fixed), fixed, 'the fix is idempotent');
-  });
-
-  it('minimalEdit turns one text into the other', () => {
-    const before = 'a\nstatus: utkast\nb\n';
-    const after = 'a\nstatus: justerad\nb\nhash\n';
-    const e = minimalEdit(before, after);
-    assert.equal(before.slice(0, e.start) + e.newText + before.slice(e.end), after);
   });
 });
 
