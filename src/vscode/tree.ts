@@ -313,6 +313,8 @@ function targetSpan(node: TreeNode, text: string): Span {
       return node.item.heading.textSpan;
     case 'decision':
       return node.decision.markerSpan;
+    case 'proceeding':
+      return node.callout.markerSpan;
     case 'action': {
       let end = node.action.boxSpan.end;
       while (end < node.action.span.end && text[end] !== '\n' && text[end] !== '\r') end++;
