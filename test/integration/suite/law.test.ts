@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseMinutes } from '../../../src/core/parser';
 import { contentHash, signText } from '../../../src/core/sign';
-import { workspaceRoot } from './helpers';
+import { log, workspaceRoot } from './helpers';
 import { closeActiveWithoutSaving, codeOf, lineOf, openUntitled, waitForDiagnostics, waitForText } from './justeraEvents';
 
 async function ksText(): Promise<string> {
@@ -18,13 +18,17 @@ describe('law: signing and personal data', () => {
     while (vscode.window.activeTextEditor?.document.isUntitled) await closeActiveWithoutSaving();
   });
 
-  it('Mark as Signed writes status and hash; a later edit is reported (MIN054) and its fix inserts a correction', async () => {
+  it('Mark as Signed writes status and hash; a later edit is reported (MIN054) and its fix inserts a correction', async function () {
+    // Several analyses in a row on a shared, loaded machine.
+    this.timeout(60_000);
     const signed = await ksText();
     const draft = signed.replace(/^justerad-hash:.*\n/m, '').replace('status: justerad', 'status: för-justering');
     const editor = await openUntitled(draft);
     const document = editor.document;
 
+    log('law: marking as signed');
     const hash = await vscode.commands.executeCommand<string>('justera.markSigned', undefined, '2024-04-18');
+    log('law: signed', hash);
     const expected = signText(draft, '2024-04-18', (t) => parseMinutes(t));
     assert.ok(expected.ok);
     assert.equal(hash, expected.hash);
@@ -40,7 +44,9 @@ describe('law: signing and personal data', () => {
     const change = new vscode.WorkspaceEdit();
     change.insert(document.uri, document.positionAt(at + 'Dagordningen godkänns'.length), ' i sin helhet');
     assert.ok(await vscode.workspace.applyEdit(change));
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'MIN054'));
+    log('law: changed after signing');
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'MIN054'), 30_000);
+    log('law: MIN054 reported');
     const min054 = diagnostics.find((x) => codeOf(x) === 'MIN054')!;
     assert.equal(min054.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(min054.range.start.line, lineOf(document.getText(), 'justerad-hash:'));
@@ -50,6 +56,7 @@ describe('law: signing and personal data', () => {
     assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const text = await waitForText(document, (t) => t.includes('> [!rättelse] '));
+    log('law: correction inserted');
     assert.ok(text.includes('Dagordningen godkänns i sin helhet'), 'the change is kept');
 
     // Describe the change: the minutes are consistent again.
@@ -58,7 +65,7 @@ describe('law: signing and personal data', () => {
     const describe = new vscode.WorkspaceEdit();
     describe.replace(document.uri, new vscode.Range(document.positionAt(p), document.positionAt(p + placeholder.length)), '§ 46: "i sin helhet" tillagt efter ordförandens anmärkning.');
     assert.ok(await vscode.workspace.applyEdit(describe));
-    await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'MIN054'));
+    await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'MIN054'), 30_000);
   });
 
   it('reports a personal identity number as an error and masks it with the quick fix (MIN060)', async () => {
