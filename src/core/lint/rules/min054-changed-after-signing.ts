@@ -133,8 +133,9 @@ export const examples = (): RuleExamples => {
         text: `${changed}\n> [!rättelse] 2024-04-22\n> Namnet på justeraren rättat från Amir Haddad till Per Holmberg, enligt ordförandens beslut.\n`,
       },
       {
-        title: { sv: 'Radslut och blanksteg i slutet av rader räknas inte', en: 'Line endings and trailing spaces do not count' },
-        text: signed(BODY, hash).replace(/\n/g, '  \r\n'),
+        // Line endings do not count either (a unit test shows it; the docs are written with \n).
+        title: { sv: 'Blanksteg i slutet av rader och tomma rader sist räknas inte', en: 'Trailing spaces and blank lines at the end do not count' },
+        text: `${signed(BODY, hash).replace(/\n/g, '  \n')}\n\n`,
       },
     ],
     notOk: [
