@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import { analyzeFull, DocumentAnalyzer } from '../../src/core/analysis';
 import { fixText, lint } from '../../src/core/lint/engine';
 import { examplesOf } from '../../src/core/lint/examples';
 import { rules } from '../../src/core/lint/registry';
@@ -239,6 +240,21 @@ describe('MIN060 personal-identity-number', () => {
     for (let seed = 1; seed <= 30; seed++) texts.push({ name: `generated seed ${seed}`, text: generateMeeting({ seed, bytes: 20_000 }).text });
     const hits = texts.flatMap(({ name, text }) => findIdentityNumbers(text).map((f) => `${name}: ${text.slice(f.span.start, f.span.end)}`));
     assert.deepEqual(hits, []);
+  });
+});
+
+describe('law rules in incremental analysis', () => {
+  it('checks the items again when who serves changes (kept findings follow the attendance)', () => {
+    const analyzer = new DocumentAnalyzer();
+    const today = EXAMPLE_TODAY;
+    const first = analyzer.analyze(KS_AU, { today });
+    assert.ok(!first.findings.some((f) => f.code === 'MIN033' || f.code === 'MIN036'));
+    // Per Holmberg no longer serves: his motion and dissent in § 48 are now reported.
+    const edited = KS_AU.replace('- Per Holmberg (M)\n', '').replace('- Eva Strand, kommundirektör\n', '- Eva Strand, kommundirektör\n- Per Holmberg (M)\n');
+    const again = analyzer.analyze(edited, { today });
+    assert.deepEqual(again.findings, analyzeFull(edited, { today }).findings);
+    assert.ok(again.findings.some((f) => f.code === 'MIN036'));
+    assert.ok(again.findings.some((f) => f.code === 'MIN035'));
   });
 });
 

@@ -31,6 +31,13 @@ export function presentInItem(p: Person, item: Item): boolean {
   return item.number >= range.from && item.number <= range.to;
 }
 
+/** What decides who serves, as a key for keeping an item's findings between versions. */
+export function servingContext(doc: MinutesDocument): string {
+  const people = doc.attendance?.people;
+  if (!people) return '';
+  return people.map((p) => [p.name, p.group, p.roles.join(','), p.replaces ?? '', p.presence ?? '', p.party ?? ''].join('\u0002')).join('\u0001') + '\u0003';
+}
+
 /** Serving attendees, each name once. */
 export function servingPeople(doc: MinutesDocument): Person[] {
   const seen = new Set<string>();

@@ -3,7 +3,7 @@
 // and who made them (Kommunallagen 5 kap. 66–67 §§; 5 kap. 47 §, 6 kap. 28–30 §§).
 import { lawDoc } from '../law-examples';
 import { loc } from '../rule-utils';
-import { inConflict, servesIn } from '../serving';
+import { inConflict, servesIn, servingContext } from '../serving';
 import type { Rule, RuleExamples } from '../types';
 
 export const rule: Rule = {
@@ -18,34 +18,37 @@ export const rule: Rule = {
     fixable: false,
   },
 
+  // An item's findings depend on the item and on who serves: they are kept while both stay the same.
   check(ctx) {
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  itemContext: (ctx) => servingContext(ctx.doc),
+  checkItem(ctx, item) {
     const { doc } = ctx;
     if (ctx.profile !== 'protokoll' || !doc.attendance) return;
-    for (const item of doc.items) {
-      for (const c of item.callouts) {
-        if (c.kind !== 'motion') continue;
-        if (c.title === '') {
-          ctx.report({
-            span: c.markerSpan,
-            message: loc('Yrkandet saknar namn: skriv vem som yrkar (`> [!yrkande] Namn`)', 'The motion names nobody: write who moves it (`> [!motion] Name`)'),
-          });
-        } else if (!servesIn(doc, item, c.title)) {
-          ctx.report({
-            span: c.titleSpan,
-            message: loc(
-              `${c.title} tjänstgör inte i ärendet och kan inte yrka: bara beslutande och tjänstgörande ersättare yrkar`,
-              `${c.title} does not serve in this item and cannot move: only members and serving substitutes make motions`,
-            ),
-          });
-        } else if (inConflict(doc, item, c.title)) {
-          ctx.report({
-            span: c.titleSpan,
-            message: loc(
-              `${c.title} har anmält jäv i ärendet och får inte delta i handläggningen (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
-              `${c.title} declared a conflict of interest in this item and takes no part in it (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
-            ),
-          });
-        }
+    for (const c of item.callouts) {
+      if (c.kind !== 'motion') continue;
+      if (c.title === '') {
+        ctx.report({
+          span: c.markerSpan,
+          message: loc('Yrkandet saknar namn: skriv vem som yrkar (`> [!yrkande] Namn`)', 'The motion names nobody: write who moves it (`> [!motion] Name`)'),
+        });
+      } else if (!servesIn(doc, item, c.title)) {
+        ctx.report({
+          span: c.titleSpan,
+          message: loc(
+            `${c.title} tjänstgör inte i ärendet och kan inte yrka: bara beslutande och tjänstgörande ersättare yrkar`,
+            `${c.title} does not serve in this item and cannot move: only members and serving substitutes make motions`,
+          ),
+        });
+      } else if (inConflict(doc, item, c.title)) {
+        ctx.report({
+          span: c.titleSpan,
+          message: loc(
+            `${c.title} har anmält jäv i ärendet och får inte delta i handläggningen (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
+            `${c.title} declared a conflict of interest in this item and takes no part in it (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
+          ),
+        });
       }
     }
   },

@@ -6,7 +6,7 @@ import { VOTE_WORDS, lookup } from '../../keywords';
 import type { Callout, Item, MinutesDocument } from '../../model';
 import { EN_ATTENDANCE, EN_FRONT, lawDoc } from '../law-examples';
 import { loc } from '../rule-utils';
-import { isElection, itemText, takingPart } from '../serving';
+import { isElection, itemText, servingContext, takingPart } from '../serving';
 import type { Rule, RuleExamples } from '../types';
 
 const COUNT_LINE = /^[ \t]*(?:>[ \t]?)+[ \t]*(?:[-*+][ \t]+)?([\p{L}]+)[ \t]*:[ \t]*(\S[^\n\r]*?)[ \t]*$/gmu;
@@ -43,56 +43,59 @@ export const rule: Rule = {
     fixable: false,
   },
 
+  // An item's findings depend on the item and on who serves: they are kept while both stay the same.
   check(ctx) {
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  itemContext: (ctx) => servingContext(ctx.doc),
+  checkItem(ctx, item) {
     const { doc } = ctx;
     if (ctx.profile !== 'protokoll') return;
-    for (const item of doc.items) {
-      for (const c of item.callouts) {
-        if (c.kind !== 'vote') continue;
-        const bad = badCounts(doc, c);
-        for (const b of bad) {
-          ctx.report({
-            span: b,
-            message: loc(`Röstetalet för ${b.word} ska vara ett heltal`, `The count for ${b.word} must be a whole number`),
-          });
-        }
-        const { yes, no, abstain } = c.vote ?? {};
-        if (yes === undefined && no === undefined && abstain === undefined) {
-          if (bad.length === 0) {
-            ctx.report({
-              span: c.markerSpan,
-              message: loc('Omröstningens resultat saknas: skriv `Ja: n`, `Nej: n`, `Avstår: n`', 'The vote has no result: write `Yes: n`, `No: n`, `Abstain: n`'),
-            });
-          }
-          continue;
-        }
-        const sum = (yes ?? 0) + (no ?? 0) + (abstain ?? 0);
-        if (doc.attendance) {
-          const taking = takingPart(doc, item).length;
-          if (sum > taking) {
-            ctx.report({
-              span: c.markerSpan,
-              message: loc(
-                `${sum} röster men bara ${taking} ledamöter deltar i ärendet (jäviga och frånvarande oräknade)`,
-                `${sum} votes but only ${taking} members take part in this item (without those in conflict or absent)`,
-              ),
-            });
-          }
-        }
-        if (yes !== undefined && no !== undefined && yes === no && yes > 0 && !tieSettled(doc, item)) {
+    for (const c of item.callouts) {
+      if (c.kind !== 'vote') continue;
+      const bad = badCounts(doc, c);
+      for (const b of bad) {
+        ctx.report({
+          span: b,
+          message: loc(`Röstetalet för ${b.word} ska vara ett heltal`, `The count for ${b.word} must be a whole number`),
+        });
+      }
+      const { yes, no, abstain } = c.vote ?? {};
+      if (yes === undefined && no === undefined && abstain === undefined) {
+        if (bad.length === 0) {
           ctx.report({
             span: c.markerSpan,
-            message: isElection(item)
-              ? loc(
-                `Lika röstetal (${yes}–${no}) i ett val: skriv att lotten avgjorde (KL 5 kap. 54–56 §§)`,
-                `A tie (${yes}–${no}) in an election: state that it was settled by lot (KL 5 kap. 54–56 §§)`,
-              )
-              : loc(
-                `Lika röstetal (${yes}–${no}): skriv att ordförandens utslagsröst avgjorde (KL 5 kap. 54–56 §§)`,
-                `A tie (${yes}–${no}): state that the chair's casting vote settled it (KL 5 kap. 54–56 §§)`,
-              ),
+            message: loc('Omröstningens resultat saknas: skriv `Ja: n`, `Nej: n`, `Avstår: n`', 'The vote has no result: write `Yes: n`, `No: n`, `Abstain: n`'),
           });
         }
+        continue;
+      }
+      const sum = (yes ?? 0) + (no ?? 0) + (abstain ?? 0);
+      if (doc.attendance) {
+        const taking = takingPart(doc, item).length;
+        if (sum > taking) {
+          ctx.report({
+            span: c.markerSpan,
+            message: loc(
+              `${sum} röster men bara ${taking} ledamöter deltar i ärendet (jäviga och frånvarande oräknade)`,
+              `${sum} votes but only ${taking} members take part in this item (without those in conflict or absent)`,
+            ),
+          });
+        }
+      }
+      if (yes !== undefined && no !== undefined && yes === no && yes > 0 && !tieSettled(doc, item)) {
+        ctx.report({
+          span: c.markerSpan,
+          message: isElection(item)
+            ? loc(
+              `Lika röstetal (${yes}–${no}) i ett val: skriv att lotten avgjorde (KL 5 kap. 54–56 §§)`,
+              `A tie (${yes}–${no}) in an election: state that it was settled by lot (KL 5 kap. 54–56 §§)`,
+            )
+            : loc(
+              `Lika röstetal (${yes}–${no}): skriv att ordförandens utslagsröst avgjorde (KL 5 kap. 54–56 §§)`,
+              `A tie (${yes}–${no}): state that the chair's casting vote settled it (KL 5 kap. 54–56 §§)`,
+            ),
+        });
       }
     }
   },

@@ -6,7 +6,7 @@ import { FIELD_KEYS } from '../../keywords';
 import { nameKey } from '../../people';
 import { EN_ATTENDANCE, EN_FRONT, lawDoc } from '../law-examples';
 import { loc } from '../rule-utils';
-import { inConflict, isElectionOrEmployment, personNamed, servesIn, takingPart } from '../serving';
+import { inConflict, isElectionOrEmployment, personNamed, servesIn, servingContext, takingPart } from '../serving';
 import type { Rule, RuleExamples } from '../types';
 
 const YES = ['ja', 'yes', 'true', 'sant'];
@@ -23,89 +23,92 @@ export const rule: Rule = {
     fixable: false,
   },
 
+  // An item's findings depend on the item and on who serves: they are kept while both stay the same.
   check(ctx) {
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  itemContext: (ctx) => servingContext(ctx.doc),
+  checkItem(ctx, item) {
     const { doc } = ctx;
     if (ctx.profile !== 'protokoll') return;
     const secretKey = FIELD_KEYS.secret[doc.language];
-    for (const item of doc.items) {
-      for (const c of item.callouts) {
-        if (c.kind !== 'vote') continue;
-        const secret = c.fields.find((f) => f.key === 'secret');
-        const ballots = c.ballots ?? [];
-        if (secret && YES.includes(secret.value.toLowerCase())) {
-          if (!isElectionOrEmployment(item)) {
-            ctx.report({
-              span: secret.span,
-              message: loc(
-                `Sluten omröstning (\`${secretKey}\`) får bara ske vid val och anställning; annars är omröstningen öppen (KL 5 kap. 54–56 §§)`,
-                `A closed vote (\`${secretKey}\`) is only for elections and employment; other votes are open (KL 5 kap. 54–56 §§)`,
-              ),
-            });
-          }
-          if (ballots.length > 0) {
-            ctx.report({
-              span: ballots[0]!.span,
-              message: loc('En sluten omröstning redovisar inte hur var och en röstade', 'A closed vote does not record how each member voted'),
-            });
-          }
-          continue;
-        }
-        if (ballots.length === 0) {
+    for (const c of item.callouts) {
+      if (c.kind !== 'vote') continue;
+      const secret = c.fields.find((f) => f.key === 'secret');
+      const ballots = c.ballots ?? [];
+      if (secret && YES.includes(secret.value.toLowerCase())) {
+        if (!isElectionOrEmployment(item)) {
           ctx.report({
-            span: c.markerSpan,
+            span: secret.span,
             message: loc(
-              'Öppen omröstning: redovisa hur varje ledamot röstade (`> - Namn (Parti): ja|nej|avstår`) (KL 5 kap. 66–67 §§)',
-              'Open vote: record how each member voted (`> - Name (Party): yes|no|abstain`) (KL 5 kap. 66–67 §§)',
-            ),
-          });
-          continue;
-        }
-        const seen = new Set<string>();
-        const tally = { yes: 0, no: 0, abstain: 0 };
-        for (const b of ballots) {
-          const key = nameKey(personNamed(doc, b.name)?.name ?? b.name);
-          if (!b.vote) {
-            ctx.report({
-              span: b.span,
-              message: loc(`${b.name}: skriv ja, nej eller avstår`, `${b.name}: write yes, no or abstain`),
-            });
-          } else tally[b.vote]++;
-          if (seen.has(key)) {
-            ctx.report({ span: b.nameSpan, message: loc(`${b.name} röstar två gånger`, `${b.name} votes twice`) });
-          }
-          seen.add(key);
-          if (doc.attendance && !servesIn(doc, item, b.name)) {
-            ctx.report({
-              span: b.nameSpan,
-              message: loc(
-                `${b.name} tjänstgör inte i ärendet och kan inte rösta`,
-                `${b.name} does not serve in this item and cannot vote`,
-              ),
-            });
-          }
-        }
-        const counts = c.vote ?? {};
-        const differs = (['yes', 'no', 'abstain'] as const).filter((k) => counts[k] !== undefined && counts[k] !== tally[k]);
-        if (differs.length > 0) {
-          ctx.report({
-            span: c.markerSpan,
-            message: loc(
-              `Röstlängden stämmer inte med resultatet: ${tally.yes} ja, ${tally.no} nej, ${tally.abstain} avstår enligt listan`,
-              `The roll call does not match the result: ${tally.yes} yes, ${tally.no} no, ${tally.abstain} abstain by the list`,
+              `Sluten omröstning (\`${secretKey}\`) får bara ske vid val och anställning; annars är omröstningen öppen (KL 5 kap. 54–56 §§)`,
+              `A closed vote (\`${secretKey}\`) is only for elections and employment; other votes are open (KL 5 kap. 54–56 §§)`,
             ),
           });
         }
-        if (doc.attendance) {
-          const missing = takingPart(doc, item).filter((p) => !seen.has(nameKey(p.name)) && !inConflict(doc, item, p.name)).map((p) => p.name);
-          if (missing.length > 0) {
-            ctx.report({
-              span: c.markerSpan,
-              message: loc(
-                `Röstlängden saknar ${missing.join(', ')}: redovisa hur varje deltagande ledamot röstade`,
-                `The roll call leaves out ${missing.join(', ')}: record how each member taking part voted`,
-              ),
-            });
-          }
+        if (ballots.length > 0) {
+          ctx.report({
+            span: ballots[0]!.span,
+            message: loc('En sluten omröstning redovisar inte hur var och en röstade', 'A closed vote does not record how each member voted'),
+          });
+        }
+        continue;
+      }
+      if (ballots.length === 0) {
+        ctx.report({
+          span: c.markerSpan,
+          message: loc(
+            'Öppen omröstning: redovisa hur varje ledamot röstade (`> - Namn (Parti): ja|nej|avstår`) (KL 5 kap. 66–67 §§)',
+            'Open vote: record how each member voted (`> - Name (Party): yes|no|abstain`) (KL 5 kap. 66–67 §§)',
+          ),
+        });
+        continue;
+      }
+      const seen = new Set<string>();
+      const tally = { yes: 0, no: 0, abstain: 0 };
+      for (const b of ballots) {
+        const key = nameKey(personNamed(doc, b.name)?.name ?? b.name);
+        if (!b.vote) {
+          ctx.report({
+            span: b.span,
+            message: loc(`${b.name}: skriv ja, nej eller avstår`, `${b.name}: write yes, no or abstain`),
+          });
+        } else tally[b.vote]++;
+        if (seen.has(key)) {
+          ctx.report({ span: b.nameSpan, message: loc(`${b.name} röstar två gånger`, `${b.name} votes twice`) });
+        }
+        seen.add(key);
+        if (doc.attendance && !servesIn(doc, item, b.name)) {
+          ctx.report({
+            span: b.nameSpan,
+            message: loc(
+              `${b.name} tjänstgör inte i ärendet och kan inte rösta`,
+              `${b.name} does not serve in this item and cannot vote`,
+            ),
+          });
+        }
+      }
+      const counts = c.vote ?? {};
+      const differs = (['yes', 'no', 'abstain'] as const).filter((k) => counts[k] !== undefined && counts[k] !== tally[k]);
+      if (differs.length > 0) {
+        ctx.report({
+          span: c.markerSpan,
+          message: loc(
+            `Röstlängden stämmer inte med resultatet: ${tally.yes} ja, ${tally.no} nej, ${tally.abstain} avstår enligt listan`,
+            `The roll call does not match the result: ${tally.yes} yes, ${tally.no} no, ${tally.abstain} abstain by the list`,
+          ),
+        });
+      }
+      if (doc.attendance) {
+        const missing = takingPart(doc, item).filter((p) => !seen.has(nameKey(p.name)) && !inConflict(doc, item, p.name)).map((p) => p.name);
+        if (missing.length > 0) {
+          ctx.report({
+            span: c.markerSpan,
+            message: loc(
+              `Röstlängden saknar ${missing.join(', ')}: redovisa hur varje deltagande ledamot röstade`,
+              `The roll call leaves out ${missing.join(', ')}: record how each member taking part voted`,
+            ),
+          });
         }
       }
     }

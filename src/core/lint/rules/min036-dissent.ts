@@ -6,7 +6,7 @@
 import { CALLOUT_SPELLING } from '../../keywords';
 import { EN_ATTENDANCE, EN_FRONT, lawDoc } from '../law-examples';
 import { loc } from '../rule-utils';
-import { inConflict, servesIn } from '../serving';
+import { inConflict, servesIn, servingContext } from '../serving';
 import type { Rule, RuleExamples } from '../types';
 
 export const rule: Rule = {
@@ -21,38 +21,41 @@ export const rule: Rule = {
     fixable: true,
   },
 
+  // An item's findings depend on the item and on who serves: they are kept while both stay the same.
   check(ctx) {
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  itemContext: (ctx) => servingContext(ctx.doc),
+  checkItem(ctx, item) {
     const { doc } = ctx;
     if (ctx.profile !== 'protokoll') return;
     const statement = CALLOUT_SPELLING.statement[doc.language];
-    for (const item of doc.items) {
-      for (const c of item.callouts) {
-        if (c.kind !== 'dissent') continue;
-        const toStatement = {
-          title: loc('Gör om till protokollsanteckning', 'Turn into a statement for the record'),
-          edits: [{ start: c.markerSpan.start, end: c.markerSpan.end, newText: `[!${statement}]` }],
-        };
-        if (c.title === '') {
-          ctx.report({
-            span: c.markerSpan,
-            message: loc('Reservationen saknar namn: skriv vem som reserverar sig (`> [!reservation] Namn`)', 'The dissent names nobody: write who dissents (`> [!dissent] Name`)'),
-          });
-        } else if (item.decisions.length === 0) {
-          ctx.report({
-            span: c.markerSpan,
-            message: loc('Reservation i ett ärende utan beslut: man reserverar sig mot ett beslut', 'A dissent in an item without a decision: one dissents from a decision'),
-            fix: toStatement,
-          });
-        } else if (doc.attendance && (!servesIn(doc, item, c.title) || inConflict(doc, item, c.title))) {
-          ctx.report({
-            span: c.titleSpan,
-            message: loc(
-              `${c.title} deltog inte i beslutet och kan inte reservera sig, bara göra en protokollsanteckning (KL 4 kap. 27 §)`,
-              `${c.title} did not take part in the decision and cannot dissent, only add a statement (KL 4 kap. 27 §)`,
-            ),
-            fix: toStatement,
-          });
-        }
+    for (const c of item.callouts) {
+      if (c.kind !== 'dissent') continue;
+      const toStatement = {
+        title: loc('Gör om till protokollsanteckning', 'Turn into a statement for the record'),
+        edits: [{ start: c.markerSpan.start, end: c.markerSpan.end, newText: `[!${statement}]` }],
+      };
+      if (c.title === '') {
+        ctx.report({
+          span: c.markerSpan,
+          message: loc('Reservationen saknar namn: skriv vem som reserverar sig (`> [!reservation] Namn`)', 'The dissent names nobody: write who dissents (`> [!dissent] Name`)'),
+        });
+      } else if (item.decisions.length === 0) {
+        ctx.report({
+          span: c.markerSpan,
+          message: loc('Reservation i ett ärende utan beslut: man reserverar sig mot ett beslut', 'A dissent in an item without a decision: one dissents from a decision'),
+          fix: toStatement,
+        });
+      } else if (doc.attendance && (!servesIn(doc, item, c.title) || inConflict(doc, item, c.title))) {
+        ctx.report({
+          span: c.titleSpan,
+          message: loc(
+            `${c.title} deltog inte i beslutet och kan inte reservera sig, bara göra en protokollsanteckning (KL 4 kap. 27 §)`,
+            `${c.title} did not take part in the decision and cannot dissent, only add a statement (KL 4 kap. 27 §)`,
+          ),
+          fix: toStatement,
+        });
       }
     }
   },

@@ -3,7 +3,7 @@
 // no dissent by them in that item.
 import { lawDoc } from '../law-examples';
 import { loc } from '../rule-utils';
-import { conflictsOf, personNamed } from '../serving';
+import { conflictsOf, personNamed, servingContext } from '../serving';
 import { nameKey } from '../../people';
 import type { Span } from '../../model';
 import type { Rule, RuleExamples } from '../types';
@@ -20,27 +20,30 @@ export const rule: Rule = {
     fixable: false,
   },
 
+  // An item's findings depend on the item and on who serves: they are kept while both stay the same.
   check(ctx) {
+    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
+  },
+  itemContext: (ctx) => servingContext(ctx.doc),
+  checkItem(ctx, item) {
     const { doc } = ctx;
     if (ctx.profile !== 'protokoll') return;
     const key = (name: string) => nameKey(personNamed(doc, name)?.name ?? name);
-    for (const item of doc.items) {
-      const conflicted = new Set(conflictsOf(item).map((c) => key(c.title)));
-      if (conflicted.size === 0) continue;
-      const report = (name: string, span: Span, what: { sv: string; en: string }) => ctx.report({
-        span,
-        message: loc(
-          `${name} har anmält jäv i ärendet men ${what.sv} (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
-          `${name} declared a conflict of interest in this item but ${what.en} (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
-        ),
-      });
-      for (const c of item.callouts) {
-        if ((c.kind === 'motion' || c.kind === 'dissent') && c.title && conflicted.has(key(c.title))) {
-          report(c.title, c.titleSpan, c.kind === 'motion' ? { sv: 'yrkar', en: 'makes a motion' } : { sv: 'reserverar sig', en: 'dissents' });
-        }
-        for (const b of c.ballots ?? []) {
-          if (conflicted.has(key(b.name))) report(b.name, b.nameSpan, { sv: 'röstar', en: 'votes' });
-        }
+    const conflicted = new Set(conflictsOf(item).map((c) => key(c.title)));
+    if (conflicted.size === 0) return;
+    const report = (name: string, span: Span, what: { sv: string; en: string }) => ctx.report({
+      span,
+      message: loc(
+        `${name} har anmält jäv i ärendet men ${what.sv} (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
+        `${name} declared a conflict of interest in this item but ${what.en} (KL 5 kap. 47 §, 6 kap. 28–30 §§)`,
+      ),
+    });
+    for (const c of item.callouts) {
+      if ((c.kind === 'motion' || c.kind === 'dissent') && c.title && conflicted.has(key(c.title))) {
+        report(c.title, c.titleSpan, c.kind === 'motion' ? { sv: 'yrkar', en: 'makes a motion' } : { sv: 'reserverar sig', en: 'dissents' });
+      }
+      for (const b of c.ballots ?? []) {
+        if (conflicted.has(key(b.name))) report(b.name, b.nameSpan, { sv: 'röstar', en: 'votes' });
       }
     }
   },
