@@ -7,7 +7,7 @@ import { nameKey, stripParenthesis } from '../people';
 import { findPerson } from './rule-utils';
 
 export function isServing(p: Person): boolean {
-  if (p.group === 'absent' || p.group === 'also-present') return !!p.replaces && p.group !== 'absent';
+  if (p.group === 'absent') return false;
   if (p.group === 'members' || p.group === 'substitutes') return true;
   return !!p.replaces || p.roles.some((r) => r === 'chair' || r === 'member' || r === 'approver');
 }
