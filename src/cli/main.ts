@@ -5,6 +5,7 @@ import { CliError, DEFAULT_MAX_SIZE } from './io';
 import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
+import { signCommand } from './sign';
 import type { CommonOptions, Format, Io } from './options';
 
 export type { CommonOptions, Format, Io } from './options';
@@ -24,6 +25,10 @@ Commands:
              --format text|json|csv
   decisions  List the decisions of every meeting under DIR, by body, newest first
              --format text|json|csv
+  sign       Mark minutes as signed: status justerad/approved, the signing date and
+             justerad-hash (sha256 of the content), so that later changes are reported
+             --date DATE          the signing date (default today)
+             --format text|json
 
 Options:
   --max-size MB    refuse files larger than this (default 20)
@@ -47,6 +52,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await actionsCommand(parse(rest, { open: { type: 'boolean' }, owner: { type: 'string' }, today: { type: 'string' } }, CSV), io);
       case 'decisions':
         return await decisionsCommand(parse(rest, {}, CSV), io);
+      case 'sign':
+        return await signCommand(parse(rest, { date: { type: 'string' } }), io);
       case '-v':
       case '--version':
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);

@@ -6,12 +6,14 @@ import { isIsoDate } from './dates';
 import { APPROVAL_KEYS, CALLOUT_WORDS, FIELD_KEYS, FRONT_MATTER_KEYS, ROLE_SPELLING, SIGNER_LABELS, canonicalKey, lookup } from './keywords';
 import type { FrontMatterKey, Language, MinutesDocument, Role, Span } from './model';
 import { nameKey, stripParenthesis } from './people';
+import { isServing } from './lint/serving';
 import { lineStartAt } from './text';
 
 export type DateSource = 'meeting-date' | 'next-meeting' | 'today';
 
 export type CompletionContextKind =
-  | 'owner' | 'replaces' | 'role' | 'field-date' | 'signer' | 'callout-name' | 'front-matter-name' | 'front-matter-date';
+  | 'owner' | 'replaces' | 'role' | 'field-date' | 'signer' | 'callout-name' | 'front-matter-name' | 'front-matter-date'
+  | 'yes-no' | 'vote' | 'voter' | 'correction-date';
 
 interface CandidateBase {
   /** Shown in the list and used for filtering. */
@@ -38,7 +40,12 @@ export interface DateCandidate extends CandidateBase {
   readonly sources: readonly DateSource[];
 }
 
-export type CompletionCandidate = PersonCandidate | RoleCandidate | DateCandidate;
+/** A fixed word of the dialect: `ja`/`nej` for yes-no fields, `ja`/`nej`/`avstår` in a roll call. */
+export interface WordCandidate extends CandidateBase {
+  readonly kind: 'word';
+}
+
+export type CompletionCandidate = PersonCandidate | RoleCandidate | DateCandidate | WordCandidate;
 
 export interface CompletionResult {
   readonly context: CompletionContextKind;
@@ -53,6 +60,8 @@ export interface CompletionOptions {
 const FIELD_AT_END = /\[([^[\]:\n]+)::([^\]\n]*)$/;
 const SIGNER_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*[-*+][ \t]+([^:[\]\n]+?)[ \t]*:([^[\]\n]*)$/;
 const CALLOUT_LINE = /^[ \t]*(?:>[ \t]*)+\[!([^\]\n]+)\][+-]?([^\n]*)$/;
+/** A roll-call line in a vote: `> - Name` (group 1) or `> - Name: word` (group 2). */
+const BALLOT_LINE = /^[ \t]*(?:>[ \t]?)+[ \t]*[-*+][ \t]+(?:[^:[\]\n]*:[ \t]*(\p{L}*)|([^:[\]\n]*))$/u;
 const YAML_LINE = /^([ \t]*)(?:-[ \t]+)?([^\s:#][^:\n]*?)[ \t]*:([^\n]*)$/;
 
 /** Candidates at `offset`, or undefined when the offset is not where a name, role or date goes. */
@@ -73,8 +82,17 @@ export function completionsAt(doc: MinutesDocument, offset: number, options: Com
     switch (key) {
       case 'owner':
         return { context: 'owner', candidates: personCandidates(doc, listValue(text, valueStart, offset)) };
-      case 'replaces':
-        return { context: 'replaces', candidates: personCandidates(doc, singleValue(text, valueStart, offset)) };
+      case 'replaces': {
+        // The one replaced is usually absent: absent members first.
+        const people = personCandidates(doc, singleValue(text, valueStart, offset));
+        const absent = new Set((doc.attendance?.people ?? []).filter((p) => p.group === 'absent').map((p) => nameKey(p.name)));
+        return { context: 'replaces', candidates: [...people.filter((c) => absent.has(nameKey(c.label))), ...people.filter((c) => !absent.has(nameKey(c.label)))] };
+      }
+      case 'immediate-approval':
+      case 'secret': {
+        const language: Language = field[1]!.trim().toLowerCase() === FIELD_KEYS[key].en ? 'en' : 'sv';
+        return { context: 'yes-no', candidates: wordCandidates(language === 'sv' ? ['ja', 'nej'] : ['yes', 'no'], singleValue(text, valueStart, offset)) };
+      }
       case 'role': {
         const language: Language = field[1]!.trim().toLowerCase() === FIELD_KEYS.role.en ? 'en' : 'sv';
         return { context: 'role', candidates: roleCandidates(singleValue(text, valueStart, offset), language) };
@@ -93,6 +111,21 @@ export function completionsAt(doc: MinutesDocument, offset: number, options: Com
   if (prefix.lastIndexOf('[') > prefix.lastIndexOf(']')) return undefined;
 
   const callout = CALLOUT_LINE.exec(prefix);
+  if (callout && lookup(CALLOUT_WORDS, callout[1]!) === 'correction') {
+    const valueStart = offset - callout[2]!.length;
+    return { context: 'correction-date', candidates: dateCandidates(doc, singleValue(text, valueStart, offset), ['today', 'meeting-date'], options) };
+  }
+  const ballot = voteAt(doc, offset) ? BALLOT_LINE.exec(prefix) : null;
+  if (ballot) {
+    if (ballot[1] !== undefined) {
+      const words = doc.language === 'sv' ? ['ja', 'nej', 'avstår'] : ['yes', 'no', 'abstain'];
+      return { context: 'vote', candidates: wordCandidates(words, singleValue(text, offset - ballot[1].length, offset)) };
+    }
+    // `> - |`: the members who serve, as a roll call lists them.
+    const serving = new Set((doc.attendance?.people ?? []).filter(isServing).map((p) => nameKey(p.name)));
+    const slot = singleValue(text, offset - ballot[2]!.length, offset);
+    return { context: 'voter', candidates: personCandidates(doc, slot).filter((c) => serving.size === 0 || serving.has(nameKey(c.label))) };
+  }
   if (callout) {
     const kind = lookup(CALLOUT_WORDS, callout[1]!);
     if (kind !== 'motion' && kind !== 'dissent' && kind !== 'statement' && kind !== 'conflict') return undefined;
@@ -202,8 +235,17 @@ function personCandidates(doc: MinutesDocument, slot: ValueSlot): PersonCandidat
     .map((p) => ({ kind: 'person', label: p.name, insertText: (slot.needsSpace ? ' ' : '') + p.name, replace: slot.replace, detail: p.detail }));
 }
 
+/** Is `offset` inside a vote callout (`> [!omröstning]`)? */
+function voteAt(doc: MinutesDocument, offset: number): boolean {
+  return doc.items.some((i) => i.callouts.some((c) => c.kind === 'vote' && offset > c.markerSpan.end && offset <= c.span.end));
+}
+
+function wordCandidates(words: readonly string[], slot: ValueSlot): WordCandidate[] {
+  return words.map((w) => ({ kind: 'word', label: w, insertText: (slot.needsSpace ? ' ' : '') + w, replace: slot.replace }));
+}
+
 function roleCandidates(slot: ValueSlot, language: Language): RoleCandidate[] {
-  return (['chair', 'secretary', 'approver'] as const).map((role) => {
+  return (['chair', 'secretary', 'approver', 'member'] as const).map((role) => {
     const word = ROLE_SPELLING[role][language];
     return { kind: 'role', role, label: word, insertText: (slot.needsSpace ? ' ' : '') + word, replace: slot.replace };
   });

@@ -193,5 +193,6 @@ function normalise(values: Partial<Record<FrontMatterKey, FrontMatterValue>>): O
   set('status', status);
   set('nextMeeting', str(values['next-meeting']));
   set('seats', num(values.seats));
+  set('approvalHash', str(values['approval-hash']));
   return out as Omit<FrontMatter, 'span' | 'contentSpan' | 'yamlError' | 'values' | 'otherKeys'>;
 }

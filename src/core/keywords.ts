@@ -19,6 +19,7 @@ export const FRONT_MATTER_KEYS: Spelled<FrontMatterKey> = {
   status: { sv: 'status', en: 'status' },
   'next-meeting': { sv: 'nästa-möte', en: 'next-meeting' },
   seats: { sv: 'ledamöter', en: 'seats' },
+  'approval-hash': { sv: 'justerad-hash', en: 'approved-hash' },
 };
 
 /** Keys inside the `justering`/`approval` map. */
@@ -29,7 +30,7 @@ export const APPROVAL_KEYS: Spelled<'date' | 'place'> = {
 
 /** Inline field keys `[key:: value]`. */
 export type FieldKey =
-  | 'role' | 'presence' | 'replaces' | 'dnr' | 'info' | 'owner' | 'due' | 'done' | 'from' | 'signed' | 'immediate-approval';
+  | 'role' | 'presence' | 'replaces' | 'dnr' | 'info' | 'owner' | 'due' | 'done' | 'from' | 'signed' | 'immediate-approval' | 'secret';
 
 export const FIELD_KEYS: Spelled<FieldKey> = {
   role: { sv: 'roll', en: 'role' },
@@ -43,6 +44,7 @@ export const FIELD_KEYS: Spelled<FieldKey> = {
   from: { sv: 'från', en: 'from' },
   signed: { sv: 'signerat', en: 'signed' },
   'immediate-approval': { sv: 'omedelbar-justering', en: 'immediate-approval' },
+  secret: { sv: 'sluten', en: 'secret' },
 };
 
 export const PROFILE_WORDS: Readonly<Record<string, { profile: Profile; language: Language }>> = {
@@ -67,12 +69,14 @@ export const ROLE_WORDS: Readonly<Record<string, Role>> = {
   ordförande: 'chair', chair: 'chair',
   sekreterare: 'secretary', secretary: 'secretary',
   justerare: 'approver', approver: 'approver',
+  ledamot: 'member', member: 'member',
 };
 
 export const ROLE_SPELLING: Spelled<Role> = {
   chair: { sv: 'ordförande', en: 'chair' },
   secretary: { sv: 'sekreterare', en: 'secretary' },
   approver: { sv: 'justerare', en: 'approver' },
+  member: { sv: 'ledamot', en: 'member' },
 };
 
 export const CALLOUT_WORDS: Readonly<Record<string, CalloutKind>> = {
@@ -83,6 +87,7 @@ export const CALLOUT_WORDS: Readonly<Record<string, CalloutKind>> = {
   reservation: 'dissent', dissent: 'dissent',
   protokollsanteckning: 'statement', statement: 'statement',
   jäv: 'conflict', conflict: 'conflict',
+  rättelse: 'correction', correction: 'correction',
 };
 
 export const CALLOUT_SPELLING: Spelled<CalloutKind> = {
@@ -93,6 +98,7 @@ export const CALLOUT_SPELLING: Spelled<CalloutKind> = {
   dissent: { sv: 'reservation', en: 'dissent' },
   statement: { sv: 'protokollsanteckning', en: 'statement' },
   conflict: { sv: 'jäv', en: 'conflict' },
+  correction: { sv: 'rättelse', en: 'correction' },
 };
 
 export const VOTE_WORDS: Readonly<Record<string, 'yes' | 'no' | 'abstain'>> = {
@@ -134,11 +140,14 @@ export const SIGNER_SPELLING: Spelled<SignerRole> = {
 export const PROTOKOLL_RECORDER_LABEL = 'Vid protokollet';
 
 export const APPROVED_ITEMS_LABELS = ['justerade paragrafer', 'approved items'];
+/** The justering line for items approved at the meeting (omedelbar justering). */
+export const IMMEDIATE_ITEMS_LABELS = ['omedelbart justerade paragrafer', 'immediately approved items'];
 
-export const NOTICE_LABELS: Readonly<Record<string, 'posted' | 'removed' | 'storage'>> = {
+export const NOTICE_LABELS: Readonly<Record<string, 'posted' | 'removed' | 'storage' | 'immediatePosted'>> = {
   'anslaget sätts upp': 'posted', 'notice posted': 'posted',
   'anslaget tas ned': 'removed', 'notice removed': 'removed',
   förvaringsplats: 'storage', 'stored at': 'storage',
+  'anslag omedelbar justering': 'immediatePosted', 'immediate approval posted': 'immediatePosted',
 };
 
 export const YES_WORDS = ['ja', 'yes', 'true', 'sant'];

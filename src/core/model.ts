@@ -17,11 +17,11 @@ export interface TextEdit {
 /** `protokoll`/`minutes` (formal, strict rules) or `minnesanteckningar`/`notes` (lenient). */
 export type Profile = 'protokoll' | 'notes';
 export type Language = 'sv' | 'en';
-export type Role = 'chair' | 'secretary' | 'approver';
+export type Role = 'chair' | 'secretary' | 'approver' | 'member';
 export type MinutesStatus = 'draft' | 'for-approval' | 'approved';
 export type ActionStatus = 'open' | 'in-progress' | 'done' | 'cancelled';
 export type AttendanceGroup = 'members' | 'substitutes' | 'also-present' | 'absent' | 'unspecified';
-export type CalloutKind = 'decision' | 'summary' | 'motion' | 'vote' | 'dissent' | 'statement' | 'conflict';
+export type CalloutKind = 'decision' | 'summary' | 'motion' | 'vote' | 'dissent' | 'statement' | 'conflict' | 'correction';
 export type SignerRole = 'recorder' | 'chair' | 'approver';
 
 /** An inline field `[key:: value]`. `key` is canonical (English), `rawKey` as written. */
@@ -58,7 +58,7 @@ export interface FrontMatterValue {
 /** Canonical (English) front matter keys. */
 export type FrontMatterKey =
   | 'type' | 'body' | 'date' | 'time' | 'place' | 'lang' | 'chair' | 'secretary'
-  | 'approvers' | 'approval' | 'first-item' | 'status' | 'next-meeting' | 'seats';
+  | 'approvers' | 'approval' | 'first-item' | 'status' | 'next-meeting' | 'seats' | 'approval-hash';
 
 export interface FrontMatter {
   /** The whole block including both `---` fences. */
@@ -93,6 +93,8 @@ export interface FrontMatter {
   readonly status?: MinutesStatus;
   readonly nextMeeting?: string;
   readonly seats?: number;
+  /** `justerad-hash: sha256:…`, written when the minutes are marked as signed. */
+  readonly approvalHash?: string;
 }
 
 export interface Person {
@@ -141,9 +143,22 @@ export interface Callout {
   readonly fields: readonly Field[];
   /** Set for `vote`: the counted lines. */
   readonly vote?: { readonly yes?: number; readonly no?: number; readonly abstain?: number };
+  /** Set for `vote`: the roll call (`> - Name (Party): ja`), in order; undefined for other kinds. */
+  readonly ballots?: readonly Ballot[];
   /** `[omedelbar-justering:: ja]`. */
   readonly immediateApproval: boolean;
   readonly actions: readonly Action[];
+}
+
+/** One line of a vote's roll call: who voted, and how (undefined when the word is not a vote word). */
+export interface Ballot {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly vote?: 'yes' | 'no' | 'abstain';
+  /** The vote word as written. */
+  readonly word: string;
+  /** The list line. */
+  readonly span: Span;
 }
 
 export interface Decision extends Callout {
@@ -223,6 +238,11 @@ export interface Justering {
   readonly signers: readonly Signer[];
   /** `Justerade paragrafer: § 26–38`. */
   readonly approvedItems?: { readonly text: string; readonly span: Span; readonly valueSpan: Span; readonly from?: number; readonly to?: number };
+  /** `Omedelbart justerade paragrafer: § 50 [signerat:: 2024-04-16]`. */
+  readonly immediateItems?: {
+    readonly text: string; readonly span: Span; readonly valueSpan: Span; readonly numbers: readonly number[]; readonly signed?: string;
+    readonly fields: readonly Field[];
+  };
 }
 
 export interface NoticeLine {
@@ -240,6 +260,8 @@ export interface Notice {
   readonly removed?: NoticeLine;
   /** `Förvaringsplats:` / `Stored at:`. */
   readonly storage?: NoticeLine;
+  /** `Anslag omedelbar justering:` / `Immediate approval posted:` (items approved at the meeting). */
+  readonly immediatePosted?: NoticeLine;
 }
 
 export type SectionKind = 'front-matter' | 'preamble' | 'title' | 'attendance' | 'item' | 'justering' | 'notice';

@@ -105,6 +105,7 @@ function moveCallout(c: Callout, d: number, action: (a: Action) => Action): Call
     text: c.text,
     fields: moveFields(c.fields, d),
     vote: c.vote,
+    ballots: c.ballots && c.ballots.map((b) => ({ name: b.name, nameSpan: move(b.nameSpan, d), vote: b.vote, word: b.word, span: move(b.span, d) })),
     immediateApproval: c.immediateApproval,
     actions: c.actions.length === 0 ? c.actions : c.actions.map(action),
   };
@@ -132,11 +133,15 @@ function moveSigner(s: Signer, d: number): Signer {
 
 function moveJustering(j: Justering, d: number, heading: (h: Heading) => Heading): Justering {
   const a = j.approvedItems;
+  const im = j.immediateItems;
   return {
     heading: heading(j.heading),
     span: move(j.span, d),
     signers: j.signers.map((s) => moveSigner(s, d)),
     approvedItems: a && { text: a.text, span: move(a.span, d), valueSpan: move(a.valueSpan, d), from: a.from, to: a.to },
+    immediateItems: im && {
+      text: im.text, span: move(im.span, d), valueSpan: move(im.valueSpan, d), numbers: im.numbers, signed: im.signed, fields: moveFields(im.fields, d),
+    },
   };
 }
 
@@ -151,5 +156,6 @@ function moveNotice(n: Notice, d: number, heading: (h: Heading) => Heading): Not
     posted: moveNoticeLine(n.posted, d),
     removed: moveNoticeLine(n.removed, d),
     storage: moveNoticeLine(n.storage, d),
+    immediatePosted: moveNoticeLine(n.immediatePosted, d),
   };
 }

@@ -9,11 +9,11 @@ import { parseFrontMatter } from './frontMatter';
 import { moveSection } from './move';
 import { remarkTaskListItem } from './remarkTaskList';
 import {
-  APPROVED_ITEMS_LABELS, ATTENDANCE_GROUPS, ATTENDANCE_TITLES, CALLOUT_WORDS, FIELD_KEYS, JUSTERING_TITLES,
+  APPROVED_ITEMS_LABELS, IMMEDIATE_ITEMS_LABELS, ATTENDANCE_GROUPS, ATTENDANCE_TITLES, CALLOUT_WORDS, FIELD_KEYS, JUSTERING_TITLES,
   NOTICE_LABELS, NOTICE_TITLES, PROFILE_WORDS, ROLE_WORDS, SIGNER_LABELS, VOTE_WORDS, YES_WORDS, canonicalKey, lookup,
 } from './keywords';
 import type {
-  Action, ActionStatus, Attendance, AttendanceGroup, Callout, Decision, Field, Heading, Item, Justering, Language,
+  Action, ActionStatus, Attendance, AttendanceGroup, Ballot, Callout, Decision, Field, Heading, Item, Justering, Language,
   MinutesDocument, Notice, NoticeLine, Paragraph, ParseProblem, Person, Role, Section, Signer, Span, SubTopic,
 } from './model';
 import { splitNames, stripParenthesis } from './people';
@@ -526,6 +526,7 @@ function parseCallout(text: string, node: Blockquote, kind: Callout['kind'], m: 
   const content = withTitle ? collapseSpace(`${title} ${bodyText}`) : bodyText;
 
   let vote: Callout['vote'];
+  let ballots: Callout['ballots'];
   if (kind === 'vote') {
     const counts: { yes?: number; no?: number; abstain?: number } = {};
     for (const vm of body.matchAll(/^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+)?([\p{L}]+)[ \t]*:[ \t]*(\d+)/gmu)) {
@@ -533,6 +534,7 @@ function parseCallout(text: string, node: Blockquote, kind: Callout['kind'], m: 
       if (which && counts[which] === undefined) counts[which] = Number(vm[2]);
     }
     vote = counts;
+    ballots = parseBallots(text, firstLineEnd, end);
   }
   return {
     kind,
@@ -544,9 +546,34 @@ function parseCallout(text: string, node: Blockquote, kind: Callout['kind'], m: 
     text: content,
     fields,
     vote,
+    ballots,
     immediateApproval: isYes(field(fields, 'immediate-approval')?.value),
     actions: allActions.filter((a) => a.span.start >= start && a.span.start < end),
   };
+}
+
+/** A roll-call line `> - Name (Party): ja`; count lines (`- Ja: 3`) are not ballots. */
+const BALLOT_LINE = /^([ \t]*(?:>[ \t]?)+[ \t]*[-*+][ \t]+)([^:\n\r]+?)[ \t]*:[ \t]*([\p{L}]*)[ \t]*$/gmu;
+
+function parseBallots(text: string, start: number, end: number): Ballot[] {
+  const ballots: Ballot[] = [];
+  for (const m of text.slice(start, end).matchAll(BALLOT_LINE)) {
+    const rawName = m[2]!;
+    if (lookup(VOTE_WORDS, rawName) || /\d/.test(rawName) || rawName.includes('[')) continue;
+    const name = collapseSpace(stripParenthesis(rawName));
+    if (!name) continue;
+    const lineStart = start + m.index!;
+    const nameStart = lineStart + m[1]!.length;
+    const lineText = m[0].replace(/[ \t]+$/, '');
+    ballots.push({
+      name,
+      nameSpan: { start: nameStart, end: nameStart + stripParenthesis(rawName).length },
+      vote: m[3] ? lookup(VOTE_WORDS, m[3]) : undefined,
+      word: m[3]!,
+      span: { start: lineStart + m[1]!.search(/[-*+][ \t]+$/u), end: lineStart + lineText.length },
+    });
+  }
+  return ballots;
 }
 
 const TASK = /^((?:[-*+]|\d+[.)])[ \t]+)\[([ xX/-])\](?=[ \t]|$)/;
@@ -694,6 +721,7 @@ const LABEL_LINE = /^([ \t]*(?:[-*+][ \t]+)?)([^:\n\r]+?)[ \t]*:[ \t]*(.*?)[ \t]
 function parseJustering(text: string, heading: Heading, end: number): Justering {
   const signers: Signer[] = [];
   let approvedItems: Justering['approvedItems'];
+  let immediateItems: Justering['immediateItems'];
   for (const m of text.slice(heading.span.end, end).matchAll(LABEL_LINE)) {
     const lineStart = heading.span.end + m.index!;
     const label = collapseSpace(m[2]!.replace(/\*/g, ''));
@@ -710,6 +738,21 @@ function parseJustering(text: string, heading: Heading, end: number): Justering 
         from: range ? Number(range[1]) : undefined,
         to: range ? Number(range[2] ?? range[1]) : undefined,
       };
+      continue;
+    }
+    if (IMMEDIATE_ITEMS_LABELS.includes(lower)) {
+      if (immediateItems) continue;
+      const { fields } = fieldsIn(text, valueSpan);
+      const value = m[3]!.replace(FIELD, ' ');
+      const numbers: number[] = [];
+      // `§ 50`, `§§ 50, 52`, `§ 50–52`: ranges expand to every number in them.
+      for (const r of value.matchAll(/(\d+)(?:\s*[–—-]\s*§?\s*(\d+))?/gu)) {
+        const a = Number(r[1]);
+        const b = r[2] ? Number(r[2]) : a;
+        for (let n = a; n <= b && n - a < 1000; n++) numbers.push(n);
+      }
+      const signed = field(fields, 'signed')?.value;
+      immediateItems = { text: m[3]!, span, valueSpan, numbers, signed: signed || undefined, fields };
       continue;
     }
     const role = lookup(SIGNER_LABELS, lower);
@@ -734,11 +777,11 @@ function parseJustering(text: string, heading: Heading, end: number): Justering 
       });
     }
   }
-  return { heading, span: { start: heading.span.start, end }, signers, approvedItems };
+  return { heading, span: { start: heading.span.start, end }, signers, approvedItems, immediateItems };
 }
 
 function parseNotice(text: string, heading: Heading, end: number): Notice {
-  const lines: Partial<Record<'posted' | 'removed' | 'storage', NoticeLine>> = {};
+  const lines: Partial<Record<'posted' | 'removed' | 'storage' | 'immediatePosted', NoticeLine>> = {};
   for (const m of text.slice(heading.span.end, end).matchAll(LABEL_LINE)) {
     const which = lookup(NOTICE_LABELS, collapseSpace(m[2]!.replace(/\*/g, '')));
     if (!which || lines[which]) continue;
@@ -750,5 +793,8 @@ function parseNotice(text: string, heading: Heading, end: number): Notice {
       valueSpan: { start: valueStart, end: valueStart + m[3]!.length },
     };
   }
-  return { heading, span: { start: heading.span.start, end }, posted: lines.posted, removed: lines.removed, storage: lines.storage };
+  return {
+    heading, span: { start: heading.span.start, end }, posted: lines.posted, removed: lines.removed, storage: lines.storage,
+    immediatePosted: lines.immediatePosted,
+  };
 }

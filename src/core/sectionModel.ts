@@ -21,6 +21,6 @@ export interface SectionModel {
 export function asDecision(c: Callout, id: string, index: number): Decision {
   return {
     kind: 'decision', typeWord: c.typeWord, span: c.span, markerSpan: c.markerSpan, title: c.title, titleSpan: c.titleSpan,
-    text: c.text, fields: c.fields, vote: c.vote, immediateApproval: c.immediateApproval, actions: c.actions, id, index,
+    text: c.text, fields: c.fields, vote: c.vote, ballots: c.ballots, immediateApproval: c.immediateApproval, actions: c.actions, id, index,
   };
 }

@@ -2,7 +2,7 @@
 // grouping, filtering and "what is under the cursor" logic is testable without VS Code.
 // The editor layer only turns nodes into TreeItems (labels, icons, commands).
 import { dueBucket, isOpenStatus, isOverdue, type DueBucket } from './actionState';
-import type { Action, Decision, Item, MinutesDocument, Span } from './model';
+import type { Action, Callout, Decision, Item, MinutesDocument, Span } from './model';
 import { nameKey, stripParenthesis } from './people';
 import { lineEndAt } from './text';
 
@@ -44,6 +44,12 @@ export interface DecisionNode extends NodeBase {
   readonly decision: Decision;
 }
 
+/** A vote or a dissent: how the item was decided, shown between its decisions. */
+export interface ProceedingNode extends NodeBase {
+  readonly type: 'proceeding';
+  readonly callout: Callout & { readonly kind: 'vote' | 'dissent' };
+}
+
 export interface ActionNode extends NodeBase {
   readonly type: 'action';
   readonly action: Action;
@@ -63,7 +69,7 @@ export interface DueGroupNode extends NodeBase {
   readonly bucket: DueBucket;
 }
 
-export type TreeNode = ItemNode | DecisionNode | ActionNode | OwnerGroupNode | DueGroupNode;
+export type TreeNode = ItemNode | DecisionNode | ProceedingNode | ActionNode | OwnerGroupNode | DueGroupNode;
 
 /** Heading label of an item without inline fields: `§ 6 Title`, `6. Title`. */
 export function itemLabel(item: Item): string {
@@ -109,6 +115,14 @@ function byItem(doc: MinutesDocument, options: TreeOptions): TreeNode[] {
       decisionNodes.set(decision.id, node);
       itemNode.children.push(node);
     });
+    // Votes and dissents: the record of how the item was decided (Kommunallagen 5 kap. 66–67 §§).
+    item.callouts.forEach((callout, k) => {
+      if (callout.kind !== 'vote' && callout.kind !== 'dissent') return;
+      const node: ProceedingNode = {
+        type: 'proceeding', id: `${itemNode.id}/callout:${k}`, callout: callout as ProceedingNode['callout'], span: callout.span, parent: itemNode, children: [],
+      };
+      itemNode.children.push(node);
+    });
     // Actions go under the decision they stand in, else under the item; document order is kept
     // because decisions and loose actions are merged by position below.
     item.actions.forEach((action, k) => {
@@ -129,7 +143,7 @@ function byItem(doc: MinutesDocument, options: TreeOptions): TreeNode[] {
     itemNode.children.sort((a, b) => a.span.start - b.span.start);
     if (filtered) {
       // A filter is about actions: keep decisions only as containers of matching actions.
-      const kept = itemNode.children.filter((c) => c.type === 'action' || c.children.length > 0);
+      const kept = itemNode.children.filter((c) => c.type === 'action' || (c.type !== 'proceeding' && c.children.length > 0));
       itemNode.children.splice(0, itemNode.children.length, ...kept);
       if (kept.length === 0) return;
     }
@@ -235,7 +249,7 @@ export function nodeAt(nodes: readonly TreeNode[], offset: number): TreeNode | u
 }
 
 function rank(n: TreeNode): number {
-  return n.type === 'action' ? 3 : n.type === 'decision' ? 2 : 1;
+  return n.type === 'action' ? 3 : n.type === 'decision' || n.type === 'proceeding' ? 2 : 1;
 }
 
 /** Distinct action owners in order of first appearance (for the owner filter). */
@@ -274,6 +288,8 @@ export function sourceSpan(node: TreeNode, text: string): Span {
       return node.item.heading.textSpan;
     case 'decision':
       return node.decision.markerSpan;
+    case 'proceeding':
+      return node.callout.markerSpan;
     case 'action':
       return { start: node.action.boxSpan.start, end: Math.min(lineEndAt(text, node.action.boxSpan.end), node.action.span.end) };
     default:

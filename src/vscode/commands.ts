@@ -6,8 +6,9 @@ import { decisionEntries, insertJustering, newMinutes, ruleFixEdits, type NewMin
 import { buildExtract, itemAt } from '../core/extract';
 import { isIsoDate } from '../core/dates';
 import { PROFILE_WORDS } from '../core/keywords';
-import { RuleCode } from '../core/lint/engine';
-import { fixAllEdit, toWorkspaceEdit } from './codeActions';
+import { RuleCode, todayIso } from '../core/lint/engine';
+import { signText } from '../core/sign';
+import { fixAllEdit, minimalEdit, toWorkspaceEdit } from './codeActions';
 import { DocumentModel, isMarkdown, textLength, type Analysis } from './documentModel';
 
 export const Command = {
@@ -18,6 +19,7 @@ export const Command = {
   GoToDecision: 'justera.goToDecision',
   CopyExtract: 'justera.copyExtract',
   FixAll: 'justera.fixAll',
+  MarkSigned: 'justera.markSigned',
 } as const;
 
 /** Context key for menus: the active editor holds minutes. */
@@ -194,6 +196,30 @@ export function registerCommands(context: vscode.ExtensionContext, model: Docume
     await apply(workspaceEdit);
     void vscode.window.showInformationMessage(vscode.l10n.t('Fixed {0} problem(s).', fixed));
     return fixed;
+  });
+
+  register(Command.MarkSigned, async (uri?: unknown, date?: unknown) => {
+    const { editor, analysis } = await target(uri);
+    const day = typeof date === 'string' ? date.trim() : todayIso();
+    if (!isIsoDate(day)) throw new UserError(vscode.l10n.t('Invalid date "{0}": expected YYYY-MM-DD.', day));
+    const document = editor.document;
+    const before = document.getText();
+    const result = signText(before, day, model.parserFor(document, analysis.config));
+    if (!result.ok) {
+      throw new UserError(result.reason === 'no-front-matter'
+        ? vscode.l10n.t('This document has no front matter to record the signing in.')
+        : vscode.l10n.t('The front matter is not valid YAML: fix it before marking the minutes as signed.'));
+    }
+    const edit = minimalEdit(document, before, result.text);
+    if (edit) {
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      workspaceEdit.set(document.uri, [edit]);
+      await apply(workspaceEdit);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Marked as signed. Changes made after this are reported unless a correction records them.'));
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The minutes are already marked as signed and unchanged.'));
+    }
+    return result.hash;
   });
 
   // Menus show the minutes-only commands through this context key.

@@ -1,6 +1,6 @@
 // Completion of attendee names, role words and the meeting's dates where the dialect
 // expects them (`[ansvarig:: ]`, `- Justeras: `, `> [!reservation] `, `[senast:: ]`,
-// front matter dates...). Candidates come from core/completion.
+// front matter dates...), yes/no fields and a vote's roll call. Candidates come from core/completion.
 import * as vscode from 'vscode';
 import { completionsAt, type DateSource } from '../core/completion';
 import { todayIso } from '../core/lint/engine';
@@ -10,6 +10,7 @@ const MAYBE = [
   /\[[^[\]\n]+::[^\]]*$/, // inside `[key:: `
   /^\s*(?:>\s*)+\[![^\]]+\]/, // after a callout marker
   /^[\s>]*[-*+]\s+[^:[\]]+:/, // `- Justeras: `
+  /^\s*(?:>\s*)+[-*+]\s+[^:[\]]*$/, // `> - ` in a vote's roll call
 ];
 const FRONT_MATTER_LINE = /^\s*(?:-\s+)?[^\s:#][^:]*:/;
 
@@ -45,6 +46,9 @@ export class MinutesCompletionProvider implements vscode.CompletionItemProvider 
           break;
         case 'role':
           item = new vscode.CompletionItem(c.label, vscode.CompletionItemKind.EnumMember);
+          break;
+        case 'word':
+          item = new vscode.CompletionItem(c.label, vscode.CompletionItemKind.Value);
           break;
         case 'date': {
           const what = c.sources.map(sourceLabel).join(', ');

@@ -110,6 +110,34 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
       item.contextValue = 'decision';
       break;
     }
+    case 'proceeding': {
+      const c = node.callout;
+      if (c.kind === 'vote') {
+        const v = c.vote ?? {};
+        const counts = [
+          v.yes !== undefined ? vscode.l10n.t('{0} yes', v.yes) : undefined,
+          v.no !== undefined ? vscode.l10n.t('{0} no', v.no) : undefined,
+          v.abstain !== undefined ? vscode.l10n.t('{0} abstain', v.abstain) : undefined,
+        ].filter(Boolean).join(', ');
+        item = new vscode.TreeItem(vscode.l10n.t('Vote'), expanded);
+        item.description = counts;
+        item.iconPath = new vscode.ThemeIcon('checklist');
+        const md = new vscode.MarkdownString();
+        md.appendText(counts);
+        for (const b of c.ballots ?? []) {
+          md.appendMarkdown('  \n');
+          md.appendText(`${b.name}: ${b.word}`);
+        }
+        item.tooltip = md;
+      } else {
+        item = new vscode.TreeItem(vscode.l10n.t('Dissent: {0}', c.title || '?'), expanded);
+        item.description = excerpt(c.text, 60);
+        item.iconPath = new vscode.ThemeIcon('thumbsdown');
+        item.tooltip = c.text;
+      }
+      item.contextValue = `proceeding.${c.kind}`;
+      break;
+    }
     case 'action': {
       const a = node.action;
       item = new vscode.TreeItem(excerpt(a.text) || vscode.l10n.t('(empty action)'), expanded);

@@ -69,8 +69,8 @@ describe('completion', () => {
   });
 
   it('offers role words in the language of the key', () => {
-    assert.deepEqual(labels(complete(seed, '- Ny Person [roll:: |]').result), ['ordförande', 'sekreterare', 'justerare']);
-    assert.deepEqual(labels(complete(seed, '- New Person [role:: |]').result), ['chair', 'secretary', 'approver']);
+    assert.deepEqual(labels(complete(seed, '- Ny Person [roll:: |]').result), ['ordförande', 'sekreterare', 'justerare', 'ledamot']);
+    assert.deepEqual(labels(complete(seed, '- New Person [role:: |]').result), ['chair', 'secretary', 'approver', 'member']);
   });
 
   it('offers the next meeting, meeting date and today as due dates, labelled', () => {
@@ -119,5 +119,38 @@ describe('completion', () => {
     assert.equal(complete(seed, 'Text |').result, undefined);
     assert.equal(complete(seed, '- [ ] Ring [närvaro:: |]').result, undefined);
     assert.equal(complete(seed, '- [ ] Ring [ansvarig:: X] |').result, undefined);
+  });
+
+  it('offers ja/nej in [omedelbar-justering:: ] and [sluten:: ], yes/no in English keys', () => {
+    const a = complete(ks, '> Paragrafen förklaras omedelbart justerad. [omedelbar-justering:: |]');
+    assert.equal(a.result?.context, 'yes-no');
+    assert.deepEqual(labels(a.result), ['ja', 'nej']);
+    assert.deepEqual(labels(complete(ks, '> [!omröstning] [sluten:: |]').result), ['ja', 'nej']);
+    assert.deepEqual(labels(complete(ks, '> [!decision] [immediate-approval::|]').result), ['yes', 'no']);
+    assert.equal(complete(ks, '> [!decision] [immediate-approval::|]').result!.candidates[0]!.insertText, ' yes');
+  });
+
+  it('offers absent members first in [ersätter:: ]', () => {
+    const { result } = complete(ks, '- Ny Ersättare (C) [ersätter:: |]', '### Övriga närvarande');
+    assert.equal(result?.context, 'replaces');
+    assert.equal(labels(result)[0], 'Birgitta Nordin');
+  });
+
+  it('completes a roll call in a vote: serving members, then ja/nej/avstår', () => {
+    const anchor = '> Arbetsutskottet har således beslutat';
+    const voter = complete(ks, '> - |\n', anchor);
+    assert.equal(voter.result?.context, 'voter');
+    assert.deepEqual(labels(voter.result), ['Karin Lindqvist', 'Per Holmberg', 'Amir Haddad', 'Lena Sjöberg', 'Johan Ek']);
+    const vote = complete(ks, '> - Johan Ek (C): |\n', anchor);
+    assert.equal(vote.result?.context, 'vote');
+    assert.deepEqual(labels(vote.result), ['ja', 'nej', 'avstår']);
+    // A list in an ordinary quote is not a roll call.
+    assert.equal(complete(ks, '> - |\n', '> Arbetsutskottet utser Amir Haddad').result, undefined);
+  });
+
+  it('offers today and the meeting date after [!rättelse]', () => {
+    const { result } = complete(ks, '> [!rättelse] |');
+    assert.equal(result?.context, 'correction-date');
+    assert.deepEqual(labels(result), [TODAY, '2024-04-16']);
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
-import { APPROVED_ITEMS_LABELS, NOTICE_LABELS, SIGNER_LABELS } from '../../src/core/keywords';
+import { APPROVED_ITEMS_LABELS, CALLOUT_WORDS, IMMEDIATE_ITEMS_LABELS, NOTICE_LABELS, SIGNER_LABELS } from '../../src/core/keywords';
 
 const require = createRequire(import.meta.url);
 const INJECTION_PATH = new URL('../../syntaxes/justera.injection.tmLanguage.json', import.meta.url);
@@ -232,9 +232,18 @@ describe('justera injection grammar', () => {
   });
 
   it('scopes every signature, notice and approved-items label the parser reads', async () => {
-    const labels = [...Object.keys(SIGNER_LABELS), ...Object.keys(NOTICE_LABELS), ...APPROVED_ITEMS_LABELS];
+    const labels = [...Object.keys(SIGNER_LABELS), ...Object.keys(NOTICE_LABELS), ...APPROVED_ITEMS_LABELS, ...IMMEDIATE_ITEMS_LABELS];
     const lines = await tokenize(['## Justering', '', ...labels.map((l) => `- ${l[0]!.toUpperCase()}${l.slice(1)}: x`)].join('\n'));
     labels.forEach((l, i) => assertScope(lines, i + 2, `${l[0]!.toUpperCase()}${l.slice(1)}`, 'keyword.other.signature.justera'));
+  });
+
+  it('highlights every callout word the parser reads, the person after it included', async () => {
+    const words = Object.keys(CALLOUT_WORDS);
+    const lines = await tokenize(words.map((w) => `> [!${w}] Karin Lindqvist (S)\n`).join('\n'));
+    words.forEach((w, i) => {
+      assertScope(lines, i * 2, w, 'keyword.control.callout.justera');
+      assertScope(lines, i * 2, 'Karin Lindqvist (S)', 'entity.name.person.justera');
+    });
   });
 
   it('leaves fenced code, inline code and front matter alone', async () => {

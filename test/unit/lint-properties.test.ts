@@ -27,6 +27,12 @@ const PIECES = [
   // Hostile input: open fences and comments, lone CRs, nesting deeper than any minutes.
   '```\n', '~~~~', '<!--', '-->', '<pre>', '\r', '[klar:: 3 maj]', '[senast:: 15 januari]', '**Decision:** ',
   '> '.repeat(120), '- '.repeat(120), 'x: &a Styrelsen\norgan: *a\n',
+  // The Local Government Act rules (MIN016, MIN033–MIN039, MIN054, MIN060).
+  '> [!yrkande] Per Holmberg (M)\n', '> [!omröstning]\n> Ja: 2\n> Nej: 2\n', '> - Karin Lindqvist (S): ja\n', '> - Lena Sjöberg: nej',
+  '> [!jäv] Lena Sjöberg\n', '> [!reservation] Maria Berg (C)\n', '[!protokollsanteckning]', '> [!rättelse] 2024-04-20\n> Namnet rättat.\n',
+  '[ersätter:: Birgitta Nordin (C)]', '[omedelbar-justering:: ja]', '[sluten:: ja]', 'ledamöter: 3\n', 'justerad-hash: sha256:00\n',
+  '- Omedelbart justerade paragrafer: § 2 [signerat:: 2024-04-16]\n', '- Anslag omedelbar justering: 2024-04-17\n',
+  '811218-9876', '19811218-9876', 'personnummer 8112189876', 'Ja: 1,5', '### Tjänstgörande ersättare\n',
 ];
 
 type Edit =
@@ -81,10 +87,13 @@ function words(text: string): Map<string, number> {
   return out;
 }
 
-/** Words of `before` that `after` has fewer of, except the date words MIN002 documents. */
+/** MIN036 documents that its fix turns a dissent by someone who did not take part into a statement. */
+const DISSENT_WORDS = /^(?:reservation|dissent)$/iu;
+
+/** Words of `before` that `after` has fewer of, except those a rule documents (MIN002's date words, MIN036's callout type). */
 function lostWords(before: string, after: string): string[] {
   const kept = words(after);
-  return [...words(before)].filter(([w, n]) => (kept.get(w) ?? 0) < n && !DATE_WORDS.test(w)).map(([w]) => w);
+  return [...words(before)].filter(([w, n]) => (kept.get(w) ?? 0) < n && !DATE_WORDS.test(w) && !DISSENT_WORDS.test(w)).map(([w]) => w);
 }
 
 /** `##` section starts of the text the model has no item or known section for. */

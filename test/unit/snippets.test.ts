@@ -48,12 +48,14 @@ function prefixes(s: Snippet): string[] {
 }
 
 const CALLOUTS: Record<Lang, string[]> = {
-  sv: ['beslut', 'sammanfattning', 'yrkande', 'omröstning', 'reservation', 'protokollsanteckning', 'jäv'],
-  en: ['decision', 'summary', 'motion', 'vote', 'dissent', 'statement', 'conflict'],
+  sv: ['beslut', 'sammanfattning', 'yrkande', 'omröstning', 'reservation', 'protokollsanteckning', 'jäv', 'rättelse'],
+  en: ['decision', 'summary', 'motion', 'vote', 'dissent', 'statement', 'conflict', 'correction'],
 };
 // Callouts whose first line names a person.
 const NAMED = new Set(['yrkande', 'reservation', 'protokollsanteckning', 'jäv', 'motion', 'dissent', 'statement', 'conflict']);
 const VOTE_LINE = /^> (Ja|Nej|Avstår|Yes|No|Abstain): \d+$/;
+/** A roll-call line: `> - Name (Party): ja`. */
+const BALLOT_LINE = /^> - [^:]+: (ja|nej|avstår|yes|no|abstain)$/;
 
 const FIELDS: Record<Lang, Set<string>> = {
   sv: new Set(['roll', 'närvaro', 'ersätter', 'dnr', 'info', 'omedelbar-justering', 'ansvarig', 'senast', 'klar', 'från', 'signerat']),
@@ -75,7 +77,7 @@ const FRONT_MATTER: Record<Lang, { keys: Set<string>; typ: string; organ: string
 
 const SECTIONS = new Set(['Närvarande', 'Deltagare', 'Present', 'Attendance', 'Justering', 'Underskrifter', 'Signatures', 'Approval', 'Anslag', 'Notice']);
 const GROUPS = new Set(['Beslutande', 'Tjänstgörande ersättare', 'Övriga närvarande', 'Frånvarande', 'Members', 'Substitutes', 'Also present', 'Absent']);
-const SIGN_LABELS = ['Vid anteckningarna', 'Vid protokollet', 'Ordförande', 'Justeras', 'Justerare', 'Justerade paragrafer', 'Recorded by', 'Chair', 'Approved by', 'Anslaget sätts upp', 'Anslaget tas ned', 'Förvaringsplats'];
+const SIGN_LABELS = ['Omedelbart justerade paragrafer', 'Immediately approved items', 'Vid anteckningarna', 'Vid protokollet', 'Ordförande', 'Justeras', 'Justerare', 'Justerade paragrafer', 'Recorded by', 'Chair', 'Approved by', 'Anslaget sätts upp', 'Anslaget tas ned', 'Förvaringsplats'];
 
 function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -129,6 +131,7 @@ function dialectProblems(text: string, lang: Lang): string[] {
       if (line.startsWith('>')) {
         if (/^> \S/.test(line)) calloutHasText = true;
         if (/^> (Ja|Nej|Avstår|Yes|No|Abstain):/.test(line) && !VOTE_LINE.test(line)) problems.push(`bad vote line: ${line}`);
+        if (/^> - /.test(line) && (calloutType === 'omröstning' || calloutType === 'vote') && !BALLOT_LINE.test(line)) problems.push(`bad roll-call line: ${line}`);
         continue;
       }
       closeCallout();
@@ -182,8 +185,9 @@ for (const lang of ['sv', 'en'] as const) {
     it('has the keyword prefixes', () => {
       const all = new Set(entries.flatMap(([, s]) => prefixes(s)));
       const wanted = lang === 'sv'
-        ? ['protokoll', 'minnesanteckningar', 'närvaro', 'narvaro', 'roll', 'paragraf', 'punkt', 'uppdrag', 'justering', 'anslag', 'omrostning', 'jav']
-        : ['minutes', 'notes', 'attendance', 'attendee', 'item', 'action', 'signatures'];
+        ? ['protokoll', 'minnesanteckningar', 'närvaro', 'narvaro', 'roll', 'paragraf', 'punkt', 'uppdrag', 'justering', 'anslag', 'omrostning', 'jav',
+          'röstlängd', 'rättelse', 'ersätter', 'omedelbar-justering']
+        : ['minutes', 'notes', 'attendance', 'attendee', 'item', 'action', 'signatures', 'roll-call', 'correction', 'replaces', 'immediate-approval'];
       for (const p of wanted) assert.ok(all.has(p), `prefix ${p}`);
     });
 

@@ -7,9 +7,10 @@ import { actionOwners, buildTree, countActions, dueBucket, nodeAt, walk, type Ac
 
 const seed = readFileSync(new URL('../../examples/seed-2021-08-20.md', import.meta.url), 'utf8');
 const board = readFileSync(new URL('../../examples/board-2024-03-12.md', import.meta.url), 'utf8');
+const ks = readFileSync(new URL('../../examples/ks-au-2024-04-16.md', import.meta.url), 'utf8');
 
 function labels(nodes: readonly TreeNode[]): string[] {
-  return nodes.map((n) => (n.type === 'item' ? n.label : n.type === 'decision' ? n.decision.id : n.type === 'action' ? n.action.text.slice(0, 20) : n.type === 'owner' ? (n.owner ?? '-') : n.bucket));
+  return nodes.map((n) => (n.type === 'item' ? n.label : n.type === 'decision' ? n.decision.id : n.type === 'action' ? n.action.text.slice(0, 20) : n.type === 'owner' ? (n.owner ?? '-') : n.type === 'proceeding' ? `${n.callout.kind}:${n.callout.title}` : n.bucket));
 }
 
 function checkParents(nodes: readonly TreeNode[], parent?: TreeNode): void {
@@ -141,6 +142,20 @@ describe('actionEdits', () => {
     const replaced = applyEdits(seed, setDueEdits(seed, actions[1]!, '2021-10-01', 'sv'));
     assert.match(replaced, /\[senast:: 2021-10-01\]/);
     assert.doesNotMatch(replaced, /2021-09-08\]/);
+  });
+
+  it('shows votes and dissents under their item, in document order, and not under a filter', () => {
+    const doc = parseMinutes(ks);
+    const tree = buildTree(doc, { grouping: 'item', today: '2024-04-20' });
+    checkParents(tree);
+    const item48 = tree.find((n) => n.type === 'item' && n.item.number === 48)!;
+    assert.deepEqual(labels(item48.children), ['vote:', '§48.1', 'dissent:Per Holmberg (M)']);
+    const vote = item48.children[0]!;
+    assert.equal(vote.type === 'proceeding' && vote.callout.ballots?.length, 5);
+    // The cursor in the vote selects the vote.
+    assert.equal(nodeAt(tree, ks.indexOf('> - Johan Ek (C): ja')), vote);
+    const open = buildTree(doc, { grouping: 'item', today: '2024-04-20', filter: { openOnly: true } });
+    assert.ok(![...walk(open)].some((n) => n.type === 'proceeding'));
   });
 });
 

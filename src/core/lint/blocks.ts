@@ -136,10 +136,13 @@ export function noticeDates(doc: MinutesDocument): { posted?: string; removed?: 
   return posted ? { posted, removed: addDays(posted, NOTICE_MIN_DAYS) } : {};
 }
 
+/** What an inserted `Förvaringsplats:` says until the secretary fills it in (MIN053 reports it). */
+export const STORAGE_PLACEHOLDER = { sv: '(ange var protokollet förvaras)', en: '(state where the minutes are kept)' } as const;
+
 export function noticeLines(doc: MinutesDocument): string[] {
   const labels = noticeLabels(doc.language);
   const { posted, removed } = noticeDates(doc);
-  return [labelLine(labels.posted, posted), labelLine(labels.removed, removed), labelLine(labels.storage, undefined)];
+  return [labelLine(labels.posted, posted), labelLine(labels.removed, removed), labelLine(labels.storage, STORAGE_PLACEHOLDER[doc.language])];
 }
 
 /** The whole notice section: heading, blank line, list lines; ends with a line break. */

@@ -76,6 +76,16 @@ export const RuleCode = {
   JusterareInvalid: 'MIN051',
   JusteringDeadline: 'MIN052',
   Anslag: 'MIN053',
+  Quorum: 'MIN016',
+  MotionProposer: 'MIN033',
+  VoteResult: 'MIN034',
+  VoteRollCall: 'MIN035',
+  Dissent: 'MIN036',
+  Conflict: 'MIN037',
+  ImmediateApproval: 'MIN038',
+  ServingMembers: 'MIN039',
+  ChangedAfterSigning: 'MIN054',
+  PersonalIdentityNumber: 'MIN060',
 } as const;
 export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
 

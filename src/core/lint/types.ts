@@ -59,6 +59,8 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /** Set for rules that need the workspace index (skipped without one). */
   readonly needsWorkspace?: boolean;
+  /** Set for rules whose findings must stop an export (personal data that would be published). */
+  readonly blocksExport?: boolean;
 }
 
 export interface Report {

@@ -20,8 +20,8 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'justera-harden-'));
 /** Minutes whose only fixable finding is the item number (MIN021). */
-const BROKEN = '---\ntyp: minnesanteckningar\norgan: Styrelsen\ndatum: 2024-05-01\n---\n\n## Närvarande\n\n- Anna Berg [roll:: ordförande, sekreterare]\n- Bo Ek [roll:: justerare]\n\n## 7. Start\n\nText.\n\n## Justering\n\n- Vid anteckningarna: Anna Berg\n- Justeras: Bo Ek\n';
-const FIXED = BROKEN.replace('## 7. Start', '## 1. Start');
+const BROKEN = '---\ntyp: minnesanteckningar\norgan: Styrelsen\ndatum: 2024-05-01\n---\n\n## Närvarande\n\n- Anna Berg [roll:: ordförande, sekreterare]\n- Bo Ek [roll:: justerare]\n\n## 1. Start\n\nText.\n\n## 3. Slut\n\nText.\n\n## Justering\n\n- Vid anteckningarna: Anna Berg\n- Justeras: Bo Ek\n';
+const FIXED = BROKEN.replace('## 3. Slut', '## 2. Slut');
 
 describe('hardening: --fix writes files carefully', () => {
   it('fixes the broken example (the premise of the tests below)', async () => {

@@ -50,8 +50,24 @@ describe('MIN021 item-sequence', () => {
   });
 
   it('keeps each heading\'s own style when renumbering (MIN020 normalises the form)', () => {
-    const text = '---\ntyp: minnesanteckningar\norgan: LG\ndatum: 2021-08-20\n---\n\n## 2. A\n\nx\n\n## 3) B\n\ny\n';
-    assert.equal(fixRule('MIN021', text), text.replace('## 2. A', '## 1. A').replace('## 3) B', '## 2) B'));
+    const text = '---\ntyp: minnesanteckningar\norgan: LG\ndatum: 2021-08-20\n---\n\n## 1. A\n\nx\n\n## 3) B\n\ny\n';
+    assert.equal(fixRule('MIN021', text), text.replace('## 3) B', '## 2) B'));
+  });
+
+  it('without paragraf-start, a protokoll starting at § 155 is numbered from 155', () => {
+    const text = '---\ntyp: protokoll\norgan: KS\ndatum: 2024-11-12\n---\n\n## § 155 A\n\n> [!beslut]\n> Ja.\n\n## § 156 B\n\n> [!beslut]\n> Ja.\n\n## § 158 C\n\n> [!beslut]\n> Ja.\n';
+    const findings = lintRule('MIN021', text);
+    assert.deepEqual(findings.map((f) => text.slice(f.span.start, f.span.end)), ['§ 158']);
+    assert.match(findings[0]!.message, /väntat `§ 157`/);
+  });
+
+  it('writes Justerade paragrafer from the numbering after the fix (5, 6, 8, 8 → § 5–8)', () => {
+    const item = (n: number) => `## § ${n} Ärende ${n}\n\n> [!beslut]\n> Ja.\n\n`;
+    const text = `---\ntyp: protokoll\norgan: KS\ndatum: 2024-04-16\n---\n\n${[5, 6, 8, 8].map(item).join('')}## Justering\n\n- Justerade paragrafer: § 5–8\n`;
+    const fixed = fixRule('MIN021', text);
+    assert.ok(fixed.includes('## § 7 Ärende 8') && fixed.includes('## § 8 Ärende 8'));
+    assert.ok(fixed.includes('- Justerade paragrafer: § 5–8\n'), fixed);
+    assert.deepEqual(lintRule('MIN021', fixed), []);
   });
 
   it('does nothing on a document without items', () => {

@@ -19,14 +19,23 @@ describe('MIN053 anslag', () => {
     const justering = '\n## Justering\n\n- Vid protokollet: Sofia Karlsson [signerat:: 2024-04-17]\n- Justerare: Amir Haddad [signerat:: 2024-04-19]\n';
     assert.equal(
       fixRule('MIN053', doc('', justering)),
-      doc('', justering + '\n## Anslag\n\n- Anslaget sätts upp: 2024-04-19\n- Anslaget tas ned: 2024-05-10\n- Förvaringsplats:\n'),
+      doc('', justering + '\n## Anslag\n\n- Anslaget sätts upp: 2024-04-19\n- Anslaget tas ned: 2024-05-10\n- Förvaringsplats: (ange var protokollet förvaras)\n'),
     );
   });
 
-  it('leaves the dates empty when the justering date is unknown, and is then quiet', () => {
+  it('leaves the dates empty when the justering date is unknown, and then reports only the storage placeholder', () => {
     const fixed = fixRule('MIN053', doc(''));
-    assert.equal(fixed, doc('', '\n## Anslag\n\n- Anslaget sätts upp:\n- Anslaget tas ned:\n- Förvaringsplats:\n'));
-    assert.deepEqual(lintRule('MIN053', fixed), []);
+    assert.equal(fixed, doc('', '\n## Anslag\n\n- Anslaget sätts upp:\n- Anslaget tas ned:\n- Förvaringsplats: (ange var protokollet förvaras)\n'));
+    const after = lintRule('MIN053', fixed);
+    assert.equal(after.length, 1);
+    assert.equal(after[0]!.fix, undefined);
+    assert.equal(fixed.slice(after[0]!.span.start, after[0]!.span.end), '(ange var protokollet förvaras)');
+  });
+
+  it('reports a missing or empty storage place, and fills in a placeholder', () => {
+    const bare = doc('justering:\n  datum: 2024-04-18\n', '\n## Anslag\n\n- Anslaget sätts upp: 2024-04-19\n- Anslaget tas ned: 2024-05-13\n- Förvaringsplats:\n');
+    assert.equal(lintRule('MIN053', bare).length, 1);
+    assert.equal(fixRule('MIN053', bare), bare.replace('Förvaringsplats:', 'Förvaringsplats: (ange var protokollet förvaras)'));
   });
 
   it('fills in empty dates once the justering date is known', () => {
@@ -43,7 +52,7 @@ describe('MIN053 anslag', () => {
   });
 
   it('reports posting before the justering', () => {
-    const text = doc('justering:\n  datum: 2024-04-18\n', '\n## Anslag\n\n- Anslaget sätts upp: 2024-04-17\n- Anslaget tas ned: 2024-05-09\n');
+    const text = doc('justering:\n  datum: 2024-04-18\n', '\n## Anslag\n\n- Anslaget sätts upp: 2024-04-17\n- Anslaget tas ned: 2024-05-09\n- Förvaringsplats: Kansliet\n');
     const findings = lintRule('MIN053', text);
     assert.equal(findings.length, 1);
     assert.equal(text.slice(findings[0]!.span.start, findings[0]!.span.end), '2024-04-17');
@@ -59,6 +68,6 @@ describe('MIN053 anslag', () => {
 
   it('noticeBlock uses CRLF when the document does', () => {
     const d = parse(doc('justering:\n  datum: 2024-04-18\n').replace(/\n/g, '\r\n'));
-    assert.equal(noticeBlock(d), '## Anslag\r\n\r\n- Anslaget sätts upp: 2024-04-18\r\n- Anslaget tas ned: 2024-05-09\r\n- Förvaringsplats:\r\n');
+    assert.equal(noticeBlock(d), '## Anslag\r\n\r\n- Anslaget sätts upp: 2024-04-18\r\n- Anslaget tas ned: 2024-05-09\r\n- Förvaringsplats: (ange var protokollet förvaras)\r\n');
   });
 });

@@ -1,4 +1,6 @@
-// MIN021 item-sequence: items are numbered from `paragraf-start` (default 1) without gap or duplicate.
+// MIN021 item-sequence: items are numbered from `paragraf-start` without gap or duplicate.
+// Protokoll numbering runs over the year, so without `paragraf-start` the first item's
+// number is the start (MIN022 checks that it continues from the previous meeting).
 import type { MinutesDocument } from '../../model';
 import { numberToken, styleOf } from '../item-numbering';
 import { loc, slice } from '../rule-utils';
@@ -6,17 +8,23 @@ import type { Rule, RuleExamples, TextEdit } from '../types';
 
 function firstNumber(doc: MinutesDocument): number {
   const n = doc.frontMatter?.firstItem;
-  return n !== undefined && Number.isInteger(n) && n >= 0 ? n : 1;
+  if (n !== undefined && Number.isInteger(n) && n >= 0) return n;
+  const first = doc.items[0]?.number;
+  return first !== undefined && Number.isInteger(first) && first >= 0 ? first : 1;
 }
 
 /** One fix for all: every item gets its number, and `Justerade paragrafer` follows. */
 function renumberAll(doc: MinutesDocument): TextEdit[] {
   const start = firstNumber(doc);
   const edits: TextEdit[] = [];
-  const renumbered = new Map<number, number>();
+  // An old number that stood on several items maps to the first of them at the start of a
+  // range, and to the last at its end: `§ 5–8` over 5, 6, 8, 8 becomes `§ 5–8`, not `§ 5–7`.
+  const firstNew = new Map<number, number>();
+  const lastNew = new Map<number, number>();
   doc.items.forEach((item, i) => {
     const expected = start + i;
-    if (item.number !== undefined && !renumbered.has(item.number)) renumbered.set(item.number, expected);
+    if (item.number !== undefined && !firstNew.has(item.number)) firstNew.set(item.number, expected);
+    if (item.number !== undefined) lastNew.set(item.number, expected);
     if (item.number === expected) return;
     const token = numberToken(styleOf(doc, item), expected);
     if (item.numberStyle === 'none') {
@@ -32,8 +40,10 @@ function renumberAll(doc: MinutesDocument): TextEdit[] {
   const approved = doc.justering?.approvedItems;
   if (approved) {
     const value = slice(doc, approved.valueSpan);
-    for (const m of value.matchAll(/\d+/gu)) {
-      const now = renumbered.get(Number(m[0]));
+    const numbers = [...value.matchAll(/\d+/gu)];
+    for (const [k, m] of numbers.entries()) {
+      const closesRange = k === numbers.length - 1 && k > 0;
+      const now = (closesRange ? lastNew : firstNew).get(Number(m[0]));
       if (now === undefined || now === Number(m[0])) continue;
       const at = approved.valueSpan.start + m.index!;
       edits.push({ start: at, end: at + m[0].length, newText: String(now) });
@@ -43,6 +53,7 @@ function renumberAll(doc: MinutesDocument): TextEdit[] {
 }
 
 const FM = '---\ntyp: protokoll\norgan: Kommunstyrelsens arbetsutskott\ndatum: 2024-04-16\nparagraf-start: 45\n---\n\n';
+const NO_START = '---\ntyp: protokoll\norgan: Kommunstyrelsen\ndatum: 2024-11-12\n---\n\n';
 const NOTES = '---\ntype: notes\nbody: Parents\' association\ndate: 2024-03-12\n---\n\n';
 
 export const rule: Rule = {
@@ -50,8 +61,8 @@ export const rule: Rule = {
     code: 'MIN021',
     alias: 'item-sequence',
     description: loc(
-      'Ärendena numreras från `paragraf-start` (annars 1) utan luckor eller dubbletter',
-      'Items are numbered from `first-item` (else 1) without gaps or duplicates',
+      'Ärendena numreras från `paragraf-start` (annars från första ärendets nummer) utan luckor eller dubbletter',
+      'Items are numbered from `first-item` (else from the first item\'s number) without gaps or duplicates',
     ),
     severity: { protokoll: 'error', notes: 'warning' },
     fixable: true,
@@ -100,11 +111,21 @@ export const examples = (): RuleExamples => ({
       text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 46 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## Justering\n\n- Justerade paragrafer: § 45–46\n`,
     },
     {
+      title: { sv: 'Utan paragraf-start: första ärendets nummer är början', en: 'Without first-item: the first item\'s number is the start' },
+      text: `${NO_START}## § 155 Val av justerare\n\n> [!beslut]\n> Anna Ek utses att justera protokollet.\n\n## § 156 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n`,
+    },
+    {
       title: { sv: 'Anteckningar från 1', en: 'Notes from 1' },
       text: `${NOTES}## 1. Summer fair\n\nThe fair is on 2024-06-15.\n\n## 2. Any other business\n\nNone.\n`,
     },
   ],
   notOk: [
+    {
+      title: { sv: 'Dubbletten § 8: intervallet räknas från numreringen efter rättningen', en: 'Duplicate § 8: the range follows the numbering after the fix' },
+      text: `${NO_START}## § 5 Val av justerare\n\n> [!beslut]\n> Anna Ek utses.\n\n## § 6 Dagordning\n\n> [!beslut]\n> Godkänns.\n\n## § 8 Budget\n\n> [!beslut]\n> Antas.\n\n## § 8 Taxor\n\n> [!beslut]\n> Antas.\n\n## Justering\n\n- Justerade paragrafer: § 5–8\n`,
+      findings: 1,
+      fixed: `${NO_START}## § 5 Val av justerare\n\n> [!beslut]\n> Anna Ek utses.\n\n## § 6 Dagordning\n\n> [!beslut]\n> Godkänns.\n\n## § 7 Budget\n\n> [!beslut]\n> Antas.\n\n## § 8 Taxor\n\n> [!beslut]\n> Antas.\n\n## Justering\n\n- Justerade paragrafer: § 5–8\n`,
+    },
     {
       title: { sv: 'Lucka i numreringen', en: 'A gap in the numbering' },
       text: `${FM}## § 45 Val av justerare\n\n> [!beslut]\n> Amir Haddad utses att justera protokollet.\n\n## § 47 Dagordning\n\n> [!beslut]\n> Dagordningen godkänns.\n\n## § 48 Delegationsbeslut\n\n> [!beslut]\n> Anmälan läggs till handlingarna.\n\n## Justering\n\n- Justerade paragrafer: § 45–48\n`,

@@ -1,11 +1,12 @@
 // MIN053 anslag: a Swedish protokoll says when its justering is announced on the
-// notice board (anslagstavlan) and for how long: posted at most two days after the
-// justering, kept up at least three weeks (Kommunallagen 8 kap. 12 §).
+// notice board (anslagstavlan), for how long, and where the protokoll is kept
+// (förvaringsplats): posted at most two days after the justering (Kommunallagen
+// 8 kap. 12 §), kept up at least three weeks, the appeal time (13 kap. 5 §).
 import { addDays, daysBetween, isIsoDate } from '../../dates';
 import type { MinutesDocument, NoticeLine, Span } from '../../model';
 import { eolOf, lineEndAt } from '../../text';
 import {
-  NOTICE_MAX_DELAY, NOTICE_MIN_DAYS, documentAnchor, justeringDate, labelLine, noticeBlock, noticeLabels, sectionInsertion,
+  NOTICE_MAX_DELAY, NOTICE_MIN_DAYS, STORAGE_PLACEHOLDER, documentAnchor, justeringDate, labelLine, noticeBlock, noticeLabels, sectionInsertion,
 } from '../blocks';
 import type { Rule, RuleExamples, TextEdit } from '../types';
 
@@ -33,8 +34,8 @@ export const rule: Rule = {
     code: 'MIN053',
     alias: 'anslag',
     description: {
-      sv: 'Ett protokoll har ett anslag som sätts upp högst 2 dagar efter justeringen och sitter uppe minst 3 veckor.',
-      en: 'A Swedish protokoll has a notice posted at most 2 days after approval and kept up at least 3 weeks.',
+      sv: 'Ett protokoll har ett anslag som sätts upp högst 2 dagar efter justeringen, sitter uppe minst 3 veckor och anger var protokollet förvaras.',
+      en: 'A Swedish protokoll has a notice posted at most 2 days after approval and kept up at least 3 weeks, saying where the minutes are kept.',
     },
     severity: { protokoll: 'warning', notes: 'off' },
     fixable: true,
@@ -98,6 +99,18 @@ export const rule: Rule = {
           },
         });
       }
+    }
+
+    const storage = notice.storage?.value.trim() ?? '';
+    if (storage === '' || storage === STORAGE_PLACEHOLDER.sv || storage === STORAGE_PLACEHOLDER.en) {
+      const fill = storage === '' ? { title: { sv: 'Infoga Förvaringsplats', en: 'Insert the storage place' }, edits: [fillEdit(doc, notice.storage, labels.storage, STORAGE_PLACEHOLDER.sv)] } : undefined;
+      ctx.report({
+        span: spanOf(notice.storage),
+        message: storage === ''
+          ? { sv: 'Förvaringsplats saknas: ange var protokollet förvaras (KL 8 kap. 12 §)', en: 'Missing storage place: state where the minutes are kept (KL 8 kap. 12 §)' }
+          : { sv: 'Förvaringsplatsen är inte ifylld: ersätt platshållaren med var protokollet förvaras (KL 8 kap. 12 §)', en: 'Storage place not filled in: replace the placeholder with where the minutes are kept (KL 8 kap. 12 §)' },
+        ...(fill ? { fix: fill } : {}),
+      });
     }
 
     if (!posted) return;
@@ -208,7 +221,7 @@ justering:
 
 - Anslaget sätts upp: 2024-04-18
 - Anslaget tas ned: 2024-05-09
-- Förvaringsplats:
+- Förvaringsplats: (ange var protokollet förvaras)
 `,
     },
     {
@@ -233,6 +246,46 @@ justering:
 - Förvaringsplats: Kommunledningskontoret
 `,
       findings: 2,
+    },
+    {
+      title: { sv: 'Förvaringsplats saknas', en: 'No storage place' },
+      text: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-04-18
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+
+## Anslag
+
+- Anslaget sätts upp: 2024-04-19
+- Anslaget tas ned: 2024-05-13
+`,
+      fixed: `---
+typ: protokoll
+organ: Kommunstyrelsens arbetsutskott
+datum: 2024-04-16
+justering:
+  datum: 2024-04-18
+---
+
+## § 45 Val av justerare
+
+> [!beslut]
+> Amir Haddad utses att justera protokollet.
+
+## Anslag
+
+- Anslaget sätts upp: 2024-04-19
+- Anslaget tas ned: 2024-05-13
+- Förvaringsplats: (ange var protokollet förvaras)
+`,
     },
   ],
 });
