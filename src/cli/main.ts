@@ -5,6 +5,7 @@ import { CliError } from './io';
 import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
+import { exportCommand } from './export';
 
 const USAGE = `Usage: justera <command> [options] FILE|DIR...
 
@@ -21,6 +22,13 @@ Commands:
              --format text|json|csv
   decisions  List the decisions of every meeting under DIR, by body, newest first
              --format text|json|csv
+  export     Write FILE as a protokoll to publish: HTML, PDF or Word
+             --format html|pdf|docx  (default pdf; PDF needs Chromium, Chrome or Edge)
+             --item N[,M]         only these items, as a protokollsutdrag
+             --out PATH           target file or directory (default next to FILE)
+             --force              overwrite the target; export despite errors that
+                                  concern publication
+             --browser PATH       the browser to print the PDF with
 
 Options:
   -h, --help       show this help
@@ -47,6 +55,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await actionsCommand(parse(rest, { open: { type: 'boolean' }, owner: { type: 'string' }, today: { type: 'string' } }, CSV), io);
       case 'decisions':
         return await decisionsCommand(parse(rest, {}, CSV), io);
+      case 'export':
+        return await exportCommand(rest, io);
       case '-v':
       case '--version':
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);

@@ -62,6 +62,11 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /** Set for rules that need the workspace index (skipped without one). */
   readonly needsWorkspace?: boolean;
+  /**
+   * An error of this rule concerns publication (e.g. personal identity numbers): export
+   * refuses while one is present, unless forced.
+   */
+  readonly blocksExport?: boolean;
 }
 
 export interface Report {

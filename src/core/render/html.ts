@@ -17,7 +17,7 @@ export const BASE_CSS = `
 .minutes .callout{border-left:4px solid var(--line);background:var(--box);padding:.4em .9em;margin:.8em 0}
 .minutes .callout-decision{border-left-color:var(--accent);background:var(--decision)}
 .minutes .callout-label{margin:.2em 0 .3em;font-size:1em}
-.minutes .field{white-space:nowrap}
+.minutes .field{white-space:nowrap;margin-right:.4em}
 .minutes .field-key,.minutes .status{font-weight:600}
 .minutes .action-done,.minutes .action-cancelled{color:var(--muted)}
 .minutes table{border-collapse:collapse;margin:.6em 0}
