@@ -140,14 +140,14 @@ function stripFields(text: string): string {
   return text.replace(/\s*\[[^[\]\n:]+?::[^[\]\n]*\]/g, '').trim();
 }
 
-function personText(p: Person, language: Language): (ElementContent | string)[] {
+function personText(p: Person, language: Language): string[] {
   const w = WORDS[language];
-  const parts: (ElementContent | string)[] = [p.party ? `${p.name} (${p.party})` : p.name];
-  if (p.organisation) parts.push(`, ${p.organisation}`);
-  for (const r of p.roles) if (!p.organisation?.toLowerCase().includes(ROLE_SPELLING[r][language])) parts.push(`, ${ROLE_SPELLING[r][language]}`);
-  if (p.replaces) parts.push(`, ${w.replaces} ${p.replaces}`);
-  if (p.presence) parts.push(` (${p.presence})`);
-  return parts;
+  let s = p.party ? `${p.name} (${p.party})` : p.name;
+  if (p.organisation) s += `, ${p.organisation}`;
+  for (const r of p.roles) if (!p.organisation?.toLowerCase().includes(ROLE_SPELLING[r][language])) s += `, ${ROLE_SPELLING[r][language]}`;
+  if (p.replaces) s += `, ${w.replaces} ${p.replaces}`;
+  if (p.presence) s += ` (${p.presence})`;
+  return [s];
 }
 
 function entry(term: string, values: readonly (readonly (ElementContent | string)[])[]): ElementContent[] {
