@@ -6,6 +6,7 @@ import { renderMinutes, type RenderOptions, type RenderedMinutes } from './rende
 /** Layout shared by screen and print; colours come from custom properties. */
 export const BASE_CSS = `
 :root{--fg:#1b1b1b;--muted:#4a4a4a;--line:#6b6b6b;--box:#f3f5f7;--accent:#0b4f8a;--decision:#e8f1fa}
+.minutes,.minutes *{box-sizing:border-box}
 .minutes{max-width:46rem;margin:0 auto;padding:1.5rem;font:11pt/1.5 "Segoe UI","Liberation Sans",Arial,sans-serif;color:var(--fg)}
 .minutes h1{font-size:1.6em;margin:0 0 .6em}
 .minutes h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:1px solid var(--line);padding-bottom:.15em}
