@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from './commandRunner';
 import { editorTarget } from './commands';
-import type { DocumentModel } from './documentModel';
+import type { Analysis, DocumentModel } from './documentModel';
 import { exportModule } from './exportModule';
 import type { RenderCache } from '../core/render/render';
 
@@ -67,6 +67,7 @@ class Preview implements vscode.Disposable {
   private shown: RenderedPreview | undefined;
   private ready = false;
   private pending: { html: string; lang: string; version: number } | undefined;
+  private drawn: Analysis | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -113,7 +114,9 @@ class Preview implements vscode.Disposable {
   update(): void {
     if (!this.ready) return;
     const analysis = this.model.get(this.document);
-    if (analysis.version === this.pending?.version) return;
+    // A new analysis (an edit, or a setting such as the language changed) is drawn again.
+    if (analysis === this.drawn) return;
+    this.drawn = analysis;
     const mod = exportModule(this.extensionUri);
     const rendered = mod.renderMinutes(analysis.doc, { lines: true, cache: this.cache });
     this.pending = { html: rendered.html, lang: rendered.language, version: analysis.version };
