@@ -2,7 +2,7 @@
 // `justera export`, with a save dialog, a progress notification and Open / Reveal.
 import * as vscode from 'vscode';
 import { itemAt } from '../core/extract';
-import type { Item } from '../core/model';
+import { itemHeading } from '../core/render/labels';
 import { registerCommand, UserError } from './commandRunner';
 import { editorTarget } from './commands';
 import type { DocumentModel } from './documentModel';
@@ -34,10 +34,6 @@ const FILTERS: Record<Format, Record<string, string[]>> = {
   html: { HTML: ['html'] },
 };
 
-function itemLabel(item: Item): string {
-  return item.number === undefined ? item.title : item.numberStyle === 'paragraph' ? `§ ${item.number} ${item.title}` : `${item.number}. ${item.title}`;
-}
-
 export function registerExportCommands(context: vscode.ExtensionContext, model: DocumentModel, output: vscode.LogOutputChannel): void {
   const run = async (format: Format | undefined, extract: boolean, uri?: unknown, args: ExportArgs = {}): Promise<string | undefined> => {
     const { editor, analysis } = await editorTarget(model, uri);
@@ -48,7 +44,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, model: 
       const numbered = doc.items.filter((i) => i.number !== undefined);
       if (numbered.length === 0) throw new UserError(vscode.l10n.t('This document has no numbered items to extract.'));
       const picked = await vscode.window.showQuickPick(
-        numbered.map((i) => ({ label: itemLabel(i), picked: i === here, number: i.number! })),
+        numbered.map((i) => ({ label: itemHeading(i), picked: i === here, number: i.number! })),
         { canPickMany: true, title: vscode.l10n.t('Items of the protokollsutdrag') },
       );
       if (!picked || picked.length === 0) return undefined;

@@ -7,6 +7,7 @@ import { signerLines } from '../extract';
 import { ROLE_SPELLING } from '../keywords';
 import type { Item, Language, MinutesDocument, Person, Section } from '../model';
 import { LineIndex } from '../text';
+import { itemHeading } from './labels';
 import { fieldsInText, h, parseMarkdown, scopeTableHeaders, sectionToHast } from './markdown';
 import { WORDS } from './words';
 
@@ -62,6 +63,8 @@ export class RenderCache {
   }
 }
 
+export { itemHeading };
+
 export function renderMinutes(doc: MinutesDocument, options: RenderOptions = {}): RenderedMinutes {
   const language = doc.language;
   const w = WORDS[language];
@@ -114,11 +117,6 @@ function itemId(item: Item): string {
   return item.number !== undefined ? `item-${item.number}` : `item-at-${item.span.start}`;
 }
 
-/** `§ 14 Title`, `1. Title` or the title alone, as the item is numbered. */
-export function itemHeading(item: Item): string {
-  if (item.number === undefined) return item.title;
-  return item.numberStyle === 'paragraph' ? `§ ${item.number} ${item.title}` : `${item.number}. ${item.title}`;
-}
 
 function renderSection(doc: MinutesDocument, section: Section, item: Item | undefined, cache: RenderCache | undefined): ElementContent[] {
   const text = doc.text.slice(section.span.start, section.span.end);
