@@ -1,5 +1,6 @@
 // Export timings for `npm run bench`: HTML, DOCX and PDF of a generated protokoll, against
 // a plain remark parse of the same text.
+import type { Root } from 'mdast';
 import { performance } from 'node:perf_hooks';
 import { parseMinutes, processor as remark } from '../src/core/parser';
 import { htmlDocument } from '../src/core/render/html';
@@ -11,8 +12,10 @@ import { generateMeeting } from './generate';
 export interface ExportFigures {
   readonly bytes: number;
   readonly remarkMs: number;
-  /** Render + HTML file from the parsed document, nothing cached. */
+  /** Render + HTML file from the analysed document and its syntax trees, nothing cached. */
   readonly htmlMs: number;
+  /** The same without the analysis' trees: every section parsed again (with GFM). */
+  readonly htmlParsedMs: number;
   /** The same after a one-section edit, the other sections' rendering kept (preview, re-export). */
   readonly htmlWarmMs: number;
   readonly docxMs: number;
@@ -35,17 +38,19 @@ async function medianAsync(fn: () => unknown, runs: number): Promise<number> {
 
 export async function benchExport(quick: boolean): Promise<ExportFigures> {
   const { text } = generateMeeting({ seed: 1, bytes: 100_000 });
-  const doc = parseMinutes(text);
+  const trees = new Map<number, Root>();
+  const doc = parseMinutes(text, { onSectionTree: (start, tree) => trees.set(start, tree) });
   const runs = quick ? 5 : 15;
   const remarkMs = await medianAsync(() => remark.parse(text), runs);
-  const htmlMs = await medianAsync(() => htmlDocument(renderMinutes(doc)), runs);
+  const htmlMs = await medianAsync(() => htmlDocument(renderMinutes(doc, { trees })), runs);
+  const htmlParsedMs = await medianAsync(() => htmlDocument(renderMinutes(doc)), runs);
   // Alternate between two versions that differ in one item, as while typing.
   const cache = new RenderCache();
   const i = text.indexOf('## §', text.length / 2);
   const edited = parseMinutes(text.slice(0, i + 5) + 'x' + text.slice(i + 5));
   let flip = false;
   const htmlWarmMs = await medianAsync(() => htmlDocument(renderMinutes((flip = !flip) ? edited : doc, { cache })), runs);
-  const docxMs = await medianAsync(() => toDocx(renderMinutes(doc)), quick ? 3 : 5);
+  const docxMs = await medianAsync(() => toDocx(renderMinutes(doc, { trees })), quick ? 3 : 5);
   let browser: string | undefined;
   try {
     browser = findBrowser();
@@ -53,7 +58,7 @@ export async function benchExport(quick: boolean): Promise<ExportFigures> {
     browser = undefined;
   }
   const pdfMs = browser
-    ? await medianAsync(() => printPdf(htmlDocument(renderMinutes(doc)), { browser: browser!, header: 'bench', page: 'Sida', of: 'av' }), quick ? 1 : 3)
+    ? await medianAsync(() => printPdf(htmlDocument(renderMinutes(doc, { trees })), { browser: browser!, header: 'bench', page: 'Sida', of: 'av' }), quick ? 1 : 3)
     : undefined;
-  return { bytes: text.length, remarkMs, htmlMs, htmlWarmMs, docxMs, ...(pdfMs !== undefined ? { pdfMs } : {}), ...(browser ? { browser } : {}) };
+  return { bytes: text.length, remarkMs, htmlMs, htmlParsedMs, htmlWarmMs, docxMs, ...(pdfMs !== undefined ? { pdfMs } : {}), ...(browser ? { browser } : {}) };
 }

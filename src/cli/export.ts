@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Root } from 'mdast';
 import { blockingFindings } from '../core/lint/blocking';
 import { lint, resolveRules } from '../core/lint/engine';
 import { parseMinutes } from '../core/parser';
@@ -49,7 +50,9 @@ export async function exportCommand(args: readonly string[], io: Io, deps: Expor
   const source = await readSource(file, true);
   const config = await configFor(file);
   if (config.errors.length > 0) throw new CliError(`invalid configuration:\n  ${config.errors.join('\n  ')}`);
-  const doc = parseMinutes(source.text, { assumeMinutes: matchesFiles(file, config) });
+  // The renderer reuses the sections' syntax trees of this parse rather than parsing again.
+  const trees = new Map<number, Root>();
+  const doc = parseMinutes(source.text, { assumeMinutes: matchesFiles(file, config), onSectionTree: (start, tree) => trees.set(start, tree) });
   if (!doc.isMinutes) throw new CliError(`${file}: ${NOT_MINUTES}`);
 
   // Errors are shown, and do not stop the export, except those that concern publication.
@@ -73,6 +76,7 @@ export async function exportCommand(args: readonly string[], io: Io, deps: Expor
   try {
     const { bytes } = await exportMinutes(doc, format, {
       ...(items ? { items } : {}),
+      trees,
       ...(values.browser ? { browser: values.browser } : {}),
       ...(deps.browserCandidates ? { browserCandidates: deps.browserCandidates } : {}),
     });

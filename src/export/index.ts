@@ -18,7 +18,7 @@ export { writeExport } from './write';
 export type ExportFormat = 'html' | 'pdf' | 'docx';
 export const FORMATS: readonly ExportFormat[] = ['html', 'pdf', 'docx'];
 
-export interface ExportOptions extends Pick<RenderOptions, 'items'> {
+export interface ExportOptions extends Pick<RenderOptions, 'items' | 'trees'> {
   /** A browser named by the user (flag or setting); else one is looked for. */
   readonly browser?: string;
   /** Where to look for a browser (tests). */
@@ -33,7 +33,7 @@ export interface Exported {
 /** The bytes of one export; the browser is looked for before anything is rendered. */
 export async function exportMinutes(doc: MinutesDocument, format: ExportFormat, options: ExportOptions = {}): Promise<Exported> {
   const browser = format === 'pdf' ? findBrowser(options.browser, options.browserCandidates) : undefined;
-  const rendered = renderMinutes(doc, options.items ? { items: options.items } : {});
+  const rendered = renderMinutes(doc, { ...(options.items ? { items: options.items } : {}), ...(options.trees ? { trees: options.trees } : {}) });
   if (rendered.missingItems.length > 0) {
     throw new ExportError(`no item ${rendered.missingItems.map((n) => `§ ${n}`).join(', ')} in this document`);
   }

@@ -175,6 +175,27 @@ describe('render: protokollsutdrag', () => {
   });
 });
 
+describe('render: from the analysis\' syntax trees', () => {
+  const collect = (text: string) => {
+    const trees = new Map<number, import('mdast').Root>();
+    const doc = parseMinutes(text, { onSectionTree: (start, tree) => trees.set(start, tree) });
+    return { doc, trees };
+  };
+
+  for (const file of files) {
+    it(`${file}: the same HTML as a parse of its own`, () => {
+      const { doc, trees } = collect(readFileSync(join(examples, file), 'utf8'));
+      assert.ok(trees.size > 3);
+      assert.equal(renderMinutes(doc, { trees }).html, renderMinutes(doc).html);
+    });
+  }
+
+  it('parses a section with GFM syntax (a table) again rather than lose it', () => {
+    const { doc, trees } = collect(`---\ntype: minutes\nbody: Board\ndate: 2024-03-12\n---\n\n## 1. Budget\n\n| Line | Amount |\n|---|---|\n| Roof | 212 |\n\n## 2. Other\n\nText.\n`);
+    assert.ok(renderMinutes(doc, { trees }).html.includes('<th scope="col">Line</th>'));
+  });
+});
+
 describe('render: cache', () => {
   it('renders only the edited section again', () => {
     const cache = new RenderCache();

@@ -2,6 +2,7 @@
 // a protokoll (header, items, signatures, notice) lives here once, for the preview and
 // for every export format. Pure: no `vscode`, no Node built-ins.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { signerLines } from '../extract';
 import { ROLE_SPELLING } from '../keywords';
@@ -18,6 +19,11 @@ export interface RenderOptions {
   readonly lines?: boolean;
   /** Keeps each section's rendering between calls, so an edit re-renders one section. */
   readonly cache?: RenderCache;
+  /**
+   * Each section's mdast from the analysis (`parseMinutes`' `onSectionTree`), by section
+   * start: sections without GFM syntax are rendered from it instead of being parsed again.
+   */
+  readonly trees?: ReadonlyMap<number, MdRoot>;
 }
 
 export interface RenderedMinutes {
@@ -88,9 +94,9 @@ export function renderMinutes(doc: MinutesDocument, options: RenderOptions = {})
   for (const section of doc.sections) {
     if (section.kind === 'item') {
       const item = itemByStart.get(section.span.start);
-      if (item) main.push(h('section', { className: ['item'], id: itemId(item), ...lineOf(section.span.start) }, renderSection(doc, section, item, options.cache)));
+      if (item) main.push(h('section', { className: ['item'], id: itemId(item), ...lineOf(section.span.start) }, renderSection(doc, section, item, options)));
     } else if (!extract && (section.kind === 'title' || section.kind === 'preamble')) {
-      const body = renderSection(doc, section, undefined, options.cache);
+      const body = renderSection(doc, section, undefined, options);
       if (body.length > 0) main.push(h('div', { className: ['preamble'], ...lineOf(section.span.start) }, body));
     }
   }
@@ -118,10 +124,17 @@ function itemId(item: Item): string {
 }
 
 
-function renderSection(doc: MinutesDocument, section: Section, item: Item | undefined, cache: RenderCache | undefined): ElementContent[] {
+/**
+ * What the analysis' parser (CommonMark + task items) reads differently from GFM: tables,
+ * strikethrough, autolinks, footnotes. A section with none of these renders from its tree.
+ */
+const GFM_SYNTAX = /\||~|https?:|www\.|@|\[\^/;
+
+function renderSection(doc: MinutesDocument, section: Section, item: Item | undefined, options: RenderOptions): ElementContent[] {
   const text = doc.text.slice(section.span.start, section.span.end);
   const build = () => {
-    const tree = parseMarkdown(text);
+    const given = options.trees?.get(section.span.start);
+    const tree = given && !GFM_SYNTAX.test(text) ? { ...given, children: given.children.slice() } : parseMarkdown(text);
     // The item's and the title's own heading are laid out here, not taken from the Markdown.
     if (section.heading && tree.children[0]?.type === 'heading') tree.children.shift();
     const body = sectionToHast(tree, doc.language);
@@ -131,6 +144,7 @@ function renderSection(doc: MinutesDocument, section: Section, item: Item | unde
     if (item.dnr) head.push(h('p', { className: ['dnr'] }, [`${WORDS[doc.language].dnr} ${item.dnr}`]));
     return [...head, ...body];
   };
+  const cache = options.cache;
   return cache ? cache.get(`${doc.language}\u0000${section.kind}\u0000${item ? itemHeading(item) : ''}\u0000${text}`, build) : build();
 }
 
