@@ -14,11 +14,19 @@ import { itemHeading } from '../../src/core/render/render';
 import { exportMinutes, writeExport, ExportError } from '../../src/export/index';
 // @ts-expect-error: the harness is plain JavaScript
 import { CHROMIUM_ARGS } from '../integration/harness.mjs';
+// @ts-expect-error: the toolchain is plain JavaScript
+import { ensureDebianPackages } from '../integration/toolchain.mjs';
 
 const examples = join(__dirname, '..', '..', 'examples');
 const files = readdirSync(examples).filter((f) => f.endsWith('.md'));
 const CHROMIUM = process.env['JUSTERA_CHROMIUM'] ?? '/usr/bin/chromium';
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Debian's chromium, as the integration toolchain installs it (a fresh CI machine runs these first). */
+function ensureChromium(this: Mocha.Context): void {
+  this.timeout(600_000);
+  if (!process.env['JUSTERA_CHROMIUM']) ensureDebianPackages(['chromium'], { log: (m: string) => console.log(`[toolchain] ${m}`) });
+}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'justera-export-'));
@@ -34,6 +42,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 describe('export: HTML is accessible (axe-core, WCAG 2.1 A and AA)', function () {
   this.timeout(120_000);
   let browser: Browser;
+  before(ensureChromium);
   before(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS as string[] });
   });
@@ -71,6 +80,7 @@ describe('export: HTML is accessible (axe-core, WCAG 2.1 A and AA)', function ()
 
 describe('export: PDF read back with pdf.js', function () {
   this.timeout(120_000);
+  before(ensureChromium);
   for (const file of files) {
     it(`${file}: tagged, with language, title, every item title and decision`, async () => {
       const doc = parseMinutes(readFileSync(join(examples, file), 'utf8'));
