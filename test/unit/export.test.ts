@@ -107,6 +107,7 @@ describe('export: PDF read back with pdf.js', function () {
       for (const r of ['H1', 'H2', 'P']) assert.ok(roles.has(r), `no ${r} in the structure tree: ${[...roles].join(', ')}`);
       if (doc.items.some((i) => i.callouts.some((c) => c.kind === 'vote'))) assert.ok(roles.has('TH') && roles.has('Table'), 'vote table not tagged');
       assert.ok(text.includes(doc.language === 'sv' ? 'Sida 1 av' : 'Page 1 of'), 'page numbers');
+      assert.equal(text.split(rendered.runningHeader).length - 1 >= pdf.numPages, true, 'body and date on every page');
       for (const item of doc.items) assert.ok(text.includes(squash(itemHeading(item))), `missing ${itemHeading(item)}`);
       for (const d of doc.items.flatMap((i) => i.decisions)) {
         const first = d.actions[0] ? d.text.indexOf(d.actions[0].text) : -1;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -206,5 +207,36 @@ describe('render: cache', () => {
     assert.equal(cache.misses - misses, 1);
     assert.ok(second.html.includes('Bifall till förslaget.'));
     assert.ok(first.html.includes('data-line="'));
+  });
+});
+
+describe('render: broken documents', () => {
+  const PIECES = ['> [!', '> [!beslut]', '[ansvarig:: ', ']', '::', '\n', '\n## § ', '| a |\n|---|\n', '- [ ] ', '- [/] ', '---\n', 'typ: protokoll\n', '# ', '**', '[^1]', '<b>', '\n> ', '§', '~~'];
+
+  it('renders any edit of an example without throwing and without raw HTML', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...files),
+        fc.array(fc.record({ at: fc.nat(), text: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 5 })) }), { maxLength: 8 }),
+        (file, edits) => {
+          let text = readFileSync(join(examples, file), 'utf8');
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.text + text.slice(at);
+          }
+          const doc = parseMinutes(text);
+          const r = renderMinutes(doc);
+          assert.ok(!r.html.includes('<b>'), 'raw HTML passed through');
+          renderMinutes(doc, { items: doc.items.flatMap((i) => (i.number !== undefined ? [i.number] : [])).slice(0, 2) });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('renders an empty document and one without front matter', () => {
+    assert.equal(renderMinutes(parseMinutes('')).title, 'Minnesanteckningar');
+    assert.ok(renderMinutes(parseMinutes('## 1. Punkt\n\n> [!beslut]\n')).html.includes('<h2>1. Punkt</h2>'));
   });
 });
