@@ -61,6 +61,22 @@ function callouts(state: CoreState): void {
   }
 }
 
+const BOX = /^\[([ xX/-])\][ \t]+/;
+const BOX_SYMBOL: Record<string, string> = { ' ': '☐', x: '☑', X: '☑', '/': '◐', '-': '☒' };
+
+/** `- [ ] text`: the dialect's task boxes (`[/]`, `[-]` too) as symbols, not brackets. */
+function taskBoxes(state: CoreState): void {
+  const tokens = state.tokens;
+  for (let i = 2; i < tokens.length; i++) {
+    const first = tokens[i]!.children?.[0];
+    if (tokens[i]!.type !== 'inline' || tokens[i - 1]!.type !== 'paragraph_open' || tokens[i - 2]!.type !== 'list_item_open' || first?.type !== 'text') continue;
+    const m = BOX.exec(first.content);
+    if (!m) continue;
+    first.content = first.content.slice(m[0].length);
+    tokens[i]!.children!.unshift(...span(state, `justera-task justera-task-${m[1] === ' ' ? 'open' : m[1] === '/' ? 'in-progress' : m[1] === '-' ? 'cancelled' : 'done'}`, `${BOX_SYMBOL[m[1]!]} `));
+  }
+}
+
 /** `[ansvarig:: Name]` → a small label "Ansvarig: Name". */
 function fields(state: CoreState): void {
   for (const token of state.tokens) {
@@ -91,5 +107,6 @@ function fields(state: CoreState): void {
 export function justeraMarkdownIt<T extends MarkdownIt>(md: T): T {
   md.core.ruler.push('justera_callouts', callouts);
   md.core.ruler.push('justera_fields', fields);
+  md.core.ruler.push('justera_tasks', taskBoxes);
   return md;
 }

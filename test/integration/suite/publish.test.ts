@@ -76,6 +76,7 @@ describe('publish: preview, export, built-in preview', function () {
     assert.ok(html.includes('<span class="justera-callout-label">Beslut</span>'), html);
     assert.ok(html.includes('<span class="justera-callout-label">Motion – Daniel Okafor</span>'), html);
     assert.ok(html.includes('<span class="justera-field">Ansvarig: Sofia Karlsson</span>'), html);
-    assert.ok(!html.includes('[!beslut]') && !html.includes('::'), html);
+    assert.ok(html.includes('<span class="justera-task justera-task-open">☐ </span>Skicka protokollet'), html);
+    assert.ok(!html.includes('[!beslut]') && !html.includes('::') && !html.includes('[ ]'), html);
   });
 });
