@@ -143,9 +143,11 @@ describe('render: layout', () => {
   });
 
   it('renders ordinary Markdown as usual: tables, links, emphasis', () => {
-    const doc = parseMinutes(`---\ntype: minutes\nbody: Board\ndate: 2024-03-12\n---\n\n## 1. Budget\n\n| Line | Amount |\n|---|---|\n| Roof | **£212,000** |\n\nSee [the plan](https://example.org/plan) and *this*.\n`);
+    const doc = parseMinutes(`---\ntype: minutes\nbody: Board\ndate: 2024-03-12\n---\n\n## 1. Budget\n\nSpending by line:\n\n| Line | Amount |\n|---|---|\n| Roof | **£212,000** |\n\nSee [the plan](https://example.org/plan) and *this*.\n`);
     const html = renderMinutes(doc).html;
+    assert.match(html, /<table><caption>Spending by line<\/caption>\s*<thead>/);
     assert.ok(html.includes('<th scope="col">Line</th>'), html);
+    assert.ok(!html.includes('<p>Spending by line:</p>'), html);
     assert.ok(html.includes('<strong>£212,000</strong>'));
     assert.ok(html.includes('<a href="https://example.org/plan">the plan</a>'));
     assert.ok(html.includes('<em>this</em>'));

@@ -224,11 +224,27 @@ function phrasingText(nodes: readonly PhrasingContent[]): string {
   return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? phrasingText(n.children as PhrasingContent[]) : n.type === 'break' ? '\n' : '')).join('');
 }
 
-/** Tables from Markdown get a scope on header cells and a caption-less header row kept as it is. */
-export function scopeTableHeaders(nodes: readonly ElementContent[]): void {
-  for (const n of nodes) {
+/**
+ * Tables from Markdown: header cells get a scope, and a paragraph just above that ends
+ * with a colon ("Budget per post:") becomes the table's caption.
+ */
+export function scopeTableHeaders(nodes: ElementContent[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     if (n.type !== 'element') continue;
     if (n.tagName === 'th' && !n.properties['scope']) n.properties['scope'] = 'col';
+    if (n.tagName === 'table' && !n.children.some((c) => c.type === 'element' && c.tagName === 'caption')) {
+      let j = i - 1;
+      while (j >= 0 && nodes[j]!.type === 'text' && (nodes[j] as { value: string }).value.trim() === '') j--;
+      const before = nodes[j];
+      const last = before?.type === 'element' && before.tagName === 'p' ? before.children[before.children.length - 1] : undefined;
+      if (before?.type === 'element' && last?.type === 'text' && /:\s*$/.test(last.value)) {
+        const children = [...before.children.slice(0, -1), { ...last, value: last.value.replace(/\s*:\s*$/, '') }];
+        n.children.unshift(h('caption', {}, children));
+        nodes.splice(j, i - j);
+        i = j;
+      }
+    }
     scopeTableHeaders(n.children);
   }
 }
