@@ -30,9 +30,9 @@ function runs(nodes: readonly ElementContent[], style: Style = {}): ParagraphChi
   const out: ParagraphChild[] = [];
   for (const n of nodes) {
     if (n.type === 'text') {
-      const lines = n.value.replace(/\n/g, ' ').split('\u0000');
       const options: IRunOptions = {
-        text: lines[0]!,
+        // A soft line break in the Markdown is a space in running text.
+        text: n.value.replace(/\n/g, ' '),
         ...(style.bold ? { bold: true } : {}),
         ...(style.italics ? { italics: true } : {}),
         ...(style.strike ? { strike: true } : {}),
@@ -48,7 +48,7 @@ function runs(nodes: readonly ElementContent[], style: Style = {}): ParagraphChi
       else if (t === 'del' || t === 's') out.push(...runs(n.children, { ...style, strike: true }));
       else if (t === 'code') out.push(...runs(n.children, { ...style, code: true }));
       else if (t === 'a' && typeof n.properties['href'] === 'string') {
-        out.push(new ExternalHyperlink({ link: n.properties['href'], children: runs(n.children, style).filter((r): r is TextRun => r instanceof TextRun).map((r) => r) }));
+        out.push(new ExternalHyperlink({ link: n.properties['href'], children: runs(n.children, style).filter((r): r is TextRun => r instanceof TextRun) }));
       } else out.push(...runs(n.children, style));
     }
   }
