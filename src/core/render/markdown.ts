@@ -40,7 +40,7 @@ interface RenderState {
   depth: number;
 }
 
-/** Converts a section's mdast to hast; `skipFirst` drops the heading the caller renders itself. */
+/** A section's mdast (its own heading already taken off) to hast; headings continue below `baseDepth`. */
 export function sectionToHast(tree: Root, language: Language, baseDepth = 2): ElementContent[] {
   const rs: RenderState = { depth: baseDepth };
   const processor = unified().use(remarkRehype, { handlers: handlers(language, rs) });
@@ -168,8 +168,7 @@ export function splitCallout(node: Blockquote): SplitCallout | undefined {
 }
 
 function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
-  const out = nodes.filter((n) => n.type !== 'text' || n.value.trim() !== '');
-  return out;
+  return nodes.filter((n) => n.type !== 'text' || n.value.trim() !== '');
 }
 
 function renderCallout(state: State, c: SplitCallout, language: Language, rs: RenderState): Element {
