@@ -9,6 +9,7 @@ import { analyzeFull, DocumentAnalyzer } from '../src/core/analysis';
 import { processor as remark } from '../src/core/parser';
 import { generateMeeting, generateWorkspace, rng } from './generate';
 import { benchWorkspace, type WorkspaceFigures } from './workspace';
+import { benchExport } from './export';
 import { benchArchive, type ArchiveFigures } from './archive';
 
 const root = process.cwd();
@@ -159,6 +160,18 @@ async function main(): Promise<void> {
 
   const act = activation();
   const ws: WorkspaceFigures = await benchWorkspace(generateWorkspace(quick ? 60 : 300));
+  const ex = await benchExport(quick);
+  process.stderr.write(`export 100 KB: html ${fmt(ex.htmlMs)} ms (warm ${fmt(ex.htmlWarmMs)} ms), docx ${fmt(ex.docxMs)} ms, pdf ${fmt(ex.pdfMs)} ms, remark ${fmt(ex.remarkMs)} ms\n`);
+  const exportTable = [
+    '| export of a 100 KB protokoll | time | / remark parse |',
+    '|---|---:|---:|',
+    `| remark parse (same plugins as the analysis) | ${fmt(ex.remarkMs)} ms | 1.00× |`,
+    `| HTML, from the analysed document and its syntax trees, nothing cached | ${fmt(ex.htmlMs)} ms | ${ratio(ex.htmlMs, ex.remarkMs)} |`,
+    `| HTML, every section parsed again with GFM (no analysis at hand) | ${fmt(ex.htmlParsedMs)} ms | ${ratio(ex.htmlParsedMs, ex.remarkMs)} |`,
+    `| HTML after a one-item edit, other items' rendering kept (preview, re-export) | ${fmt(ex.htmlWarmMs)} ms | ${ratio(ex.htmlWarmMs, ex.remarkMs)} |`,
+    `| DOCX (render + docx) | ${fmt(ex.docxMs)} ms | ${ratio(ex.docxMs, ex.remarkMs)} |`,
+    `| PDF (render + ${ex.browser ?? 'no browser'} started, printed, closed) | ${ex.pdfMs === undefined ? 'not run' : `${fmt(ex.pdfMs)} ms`} | ${ratio(ex.pdfMs, ex.remarkMs)} |`,
+  ];
   const archive: ArchiveFigures | undefined = process.argv.includes('--no-archive')
     ? undefined
     : benchArchive({ root, quick, ...(process.env.JUSTERA_BENCH_NODE22 ? { node22: process.env.JUSTERA_BENCH_NODE22 } : {}) });
@@ -183,6 +196,7 @@ async function main(): Promise<void> {
     r10 ? `- 10 MB full analysis: ${fmt(r10.full)} ms, ${mbps(r10)!.toFixed(2)} MB/s vs ${mbps(r100)!.toFixed(2)} MB/s at 100 KB: **${((mbps(r10)! / mbps(r100)!) * 100).toFixed(0)} %** (target ≥ 50 %)` : '- 10 MB: not run (--quick)',
     `- Workspace of ${ws.files} files: cold index ${fmt(ws.coldMs)} ms, from cache ${fmt(ws.cachedMs)} ms (${ws.reparsed} files parsed again): **${ratio(ws.coldMs, ws.cachedMs)}** faster (target ≥ 10×)`,
     `- Extension bundle: **${(act.bytes / 1024).toFixed(0)} KB** minified (target < 400 KB); loading it takes ${fmt(act.loadMs)} ms`,
+    `- HTML export of 100 KB vs a remark parse of it: **${ratio(ex.htmlMs, ex.remarkMs)}** from the analysis' syntax trees, as \`justera export\` does (target < 1×); ${ratio(ex.htmlWarmMs, ex.remarkMs)} with the preview's kept sections`,
   ];
   const archiveLines = archive ? archiveSection(archive) : ['Not run (`--no-archive`).'];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
@@ -204,6 +218,14 @@ async function main(): Promise<void> {
     '',
     ...table,
     '',
+    '## Export',
+    '',
+    'Render is the minutes model and each section\'s mdast → hast → HTML (`src/core/render/`);',
+    'DOCX is built from that hast, PDF is the HTML printed by a system Chromium (its start',
+    'is most of the PDF time).',
+    '',
+    ...exportTable,
+    '',
     '## Targets',
     '',
     ...targets,
@@ -213,7 +235,7 @@ async function main(): Promise<void> {
     ...archiveLines,
     '',
   ].join('\n');
-  process.stdout.write(`${table.join('\n')}\n\n${targets.join('\n')}\n\n${archiveLines.join('\n')}\n`);
+  process.stdout.write(`${table.join('\n')}\n\n${exportTable.join('\n')}\n\n${targets.join('\n')}\n\n${archiveLines.join('\n')}\n`);
   if (!quick) writeFileSync(join(root, 'docs', 'performance.md'), md);
 }
 

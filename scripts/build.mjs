@@ -57,6 +57,8 @@ const builds = [
   },
   // First analysis of very large documents, off the extension host's main thread.
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
+  // Preview and export (renderer, docx, browser driver): loaded by the extension on first use.
+  { ...common, entryPoints: ['src/export/index.ts'], outfile: 'dist/export.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -3,6 +3,7 @@
 // Installs the packaged .vsix into code-server, opens examples/seed-2021-08-20.md,
 // the Justera view container (if the extension contributes it) and the Problems panel,
 // and writes PNGs to docs/images/.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureToolchain } from '../test/integration/toolchain.mjs';
@@ -21,6 +22,7 @@ import {
 } from '../test/integration/harness.mjs';
 
 const FILE = 'seed-2021-08-20.md';
+const PROTOKOLL = 'ks-au-2024-04-16.md';
 const CONTAINER_ID = 'justera';
 const outDir = path.join(repoRoot, 'docs', 'images');
 
@@ -132,6 +134,32 @@ try {
   for (const [name, target] of shots) {
     await target.screenshot({ path: path.join(outDir, name) });
     log(`wrote ${path.relative(repoRoot, path.join(outDir, name))}`);
+  }
+
+  // The protokoll preview beside a formal protokoll, without side bar and panel.
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(PROTOKOLL);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: PROTOKOLL }).first().waitFor();
+  await input.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: PROTOKOLL }).waitFor();
+  await runCommand(page, 'View: Close Primary Side Bar').catch(() => {});
+  await runCommand(page, 'View: Hide Panel').catch(() => {});
+  await runCommand(page, 'Justera: Open Protokoll Preview to the Side');
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await webview.locator('main.minutes h1').waitFor({ timeout: 30000 });
+  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+  await page.locator('.part.editor').screenshot({ path: path.join(outDir, 'preview.png') });
+  log(`wrote ${path.relative(repoRoot, path.join(outDir, 'preview.png'))}`);
+
+  // A page of the exported PDF, as poppler draws it (pdftoppm, Debian's poppler-utils).
+  const pdf = path.join(tmp, 'protokoll.pdf');
+  execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'export', path.join(repoRoot, 'examples', PROTOKOLL), '--format', 'pdf', '--out', pdf]);
+  try {
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(outDir, 'export-pdf')]);
+    log(`wrote ${path.relative(repoRoot, path.join(outDir, 'export-pdf.png'))}`);
+  } catch (e) {
+    log(`no picture of the PDF (pdftoppm from poppler-utils is needed): ${e.message}`);
   }
 } catch (err) {
   console.error(err?.stack ?? err);

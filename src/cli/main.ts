@@ -6,6 +6,7 @@ import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
 import { signCommand } from './sign';
+import { exportCommand } from './export';
 import type { CommonOptions, Format, Io } from './options';
 
 export type { CommonOptions, Format, Io } from './options';
@@ -29,6 +30,13 @@ Commands:
              justerad-hash (sha256 of the content), so that later changes are reported
              --date DATE          the signing date (default today)
              --format text|json
+  export     Write FILE as a protokoll to publish: HTML, PDF or Word
+             --format html|pdf|docx  (default pdf; PDF needs Chromium, Chrome or Edge)
+             --item N[,M]         only these items, as a protokollsutdrag
+             --out PATH           target file or directory (default next to FILE)
+             --force              overwrite the target; export despite errors that
+                                  concern publication
+             --browser PATH       the browser to print the PDF with
 
 Options:
   --max-size MB    refuse files larger than this (default 20)
@@ -54,6 +62,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await decisionsCommand(parse(rest, {}, CSV), io);
       case 'sign':
         return await signCommand(parse(rest, { date: { type: 'string' } }), io);
+      case 'export':
+        return await exportCommand(rest, io);
       case '-v':
       case '--version':
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);

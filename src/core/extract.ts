@@ -33,7 +33,7 @@ interface SignerLine {
 }
 
 /** The signers of the justering section, else those named in the front matter. */
-function signerLines(doc: MinutesDocument, language: Language): SignerLine[] {
+export function signerLines(doc: MinutesDocument, language: Language): SignerLine[] {
   const signers = doc.justering?.signers ?? [];
   if (signers.length > 0) {
     return signers.map((s) => ({ role: s.role, label: s.label, name: s.name, ...(s.signed ? { signed: s.signed } : {}) }));

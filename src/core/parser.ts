@@ -30,6 +30,8 @@ export interface ParseOptions {
   readonly cache?: SectionCache;
   /** The language of messages and inserted text, whatever the document says (a setting). */
   readonly language?: Language;
+  /** Told each section's mdast as it is parsed (the renderer reuses it instead of parsing again). */
+  readonly onSectionTree?: (start: number, tree: Root) => void;
 }
 
 /**
@@ -100,9 +102,10 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
       // Parsed alone, a section is copied out of the document first: its model is cached
       // across versions and must not keep this version's whole text alive.
       const own = whole ? '' : detach(sectionText);
+      const told = (tree: Root) => (options.onSectionTree?.(r.start, tree), tree);
       const model = whole
-        ? safeParseSection(text, r.start, r.end, () => whole)
-        : moveSection(safeParseSection(own, 0, own.length, () => (tooDeep(own, 0, own.length) ? undefined : (processor.parse(own) as Root))), r.start);
+        ? safeParseSection(text, r.start, r.end, () => told(whole))
+        : moveSection(safeParseSection(own, 0, own.length, () => (tooDeep(own, 0, own.length) ? undefined : told(processor.parse(own) as Root))), r.start);
       entry = { start: r.start, model, memo: new Map() };
     } else if (entry.start !== r.start) {
       entry = { start: r.start, model: moveSection(entry.model, r.start - entry.start), memo: entry.memo };

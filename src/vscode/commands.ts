@@ -27,34 +27,36 @@ export const IS_MINUTES_CONTEXT = 'justera.isMinutes';
 
 export type { NewMinutesArgs };
 
-interface Target {
+export interface Target {
   readonly editor: vscode.TextEditor;
   readonly analysis: Analysis;
+}
+
+/** The editor to act on: the one showing `uri` (menus pass it), else the active one. */
+export async function editorTarget(model: DocumentModel, uri?: unknown, needsMinutes = true): Promise<Target> {
+  let editor = vscode.window.activeTextEditor;
+  if (uri instanceof vscode.Uri && editor?.document.uri.toString() !== uri.toString()) {
+    editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
+      ?? (await vscode.window.showTextDocument(uri));
+  }
+  if (!editor || !isMarkdown(editor.document)) throw new UserError(vscode.l10n.t('Open a Markdown minutes document first.'));
+  const analysis = model.get(editor.document);
+  if (analysis.paused) {
+    throw new UserError(vscode.l10n.t('This file is larger than justera.maxFileSizeMB, so Justera does not check it live; raise the setting to use its commands.'));
+  }
+  if (analysis.doc.text.length !== textLength(editor.document)) {
+    throw new UserError(vscode.l10n.t('Justera is still reading this large file; try again in a moment.'));
+  }
+  if (needsMinutes && !analysis.doc.isMinutes) {
+    throw new UserError(vscode.l10n.t('This document is not minutes: add front matter with "typ: protokoll" or "typ: minnesanteckningar", or match the setting justera.files.'));
+  }
+  return { editor, analysis };
 }
 
 export function registerCommands(context: vscode.ExtensionContext, model: DocumentModel, output: vscode.LogOutputChannel): void {
   const register = <A extends unknown[], R>(id: string, run: (...args: A) => Promise<R>) => registerCommand(context, output, id, run);
 
-  /** The editor to act on: the one showing `uri` (menus pass it), else the active one. */
-  const target = async (uri?: unknown, needsMinutes = true): Promise<Target> => {
-    let editor = vscode.window.activeTextEditor;
-    if (uri instanceof vscode.Uri && editor?.document.uri.toString() !== uri.toString()) {
-      editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
-        ?? (await vscode.window.showTextDocument(uri));
-    }
-    if (!editor || !isMarkdown(editor.document)) throw new UserError(vscode.l10n.t('Open a Markdown minutes document first.'));
-    const analysis = model.get(editor.document);
-    if (analysis.paused) {
-      throw new UserError(vscode.l10n.t('This file is larger than justera.maxFileSizeMB, so Justera does not check it live; raise the setting to use its commands.'));
-    }
-    if (analysis.doc.text.length !== textLength(editor.document)) {
-      throw new UserError(vscode.l10n.t('Justera is still reading this large file; try again in a moment.'));
-    }
-    if (needsMinutes && !analysis.doc.isMinutes) {
-      throw new UserError(vscode.l10n.t('This document is not minutes: add front matter with "typ: protokoll" or "typ: minnesanteckningar", or match the setting justera.files.'));
-    }
-    return { editor, analysis };
-  };
+  const target = (uri?: unknown, needsMinutes = true): Promise<Target> => editorTarget(model, uri, needsMinutes);
 
   const apply = async (edit: vscode.WorkspaceEdit): Promise<void> => {
     if (!(await vscode.workspace.applyEdit(edit))) {

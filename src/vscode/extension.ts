@@ -7,6 +7,9 @@ import { registerCommands } from './commands';
 import { ConfigService } from './config';
 import { registerDiagnostics } from './diagnostics';
 import { DocumentModel } from './documentModel';
+import { registerExportCommands } from './exportCommands';
+import { justeraMarkdownIt, type MarkdownIt } from './markdownIt';
+import { registerPreview, type PreviewApi } from './preview';
 // The tree, outline, folding and completion take the same shared DocumentModel.
 import { registerCompletion } from './completion';
 import { registerFolding } from './folding';
@@ -20,6 +23,9 @@ export interface JusteraApi {
   readonly model: DocumentModel;
   readonly decisionTree: DecisionTreeApi;
   readonly workspace: WorkspaceApi;
+  readonly preview: PreviewApi;
+  /** VS Code's built-in Markdown preview calls this (`markdown.markdownItPlugins`). */
+  extendMarkdownIt<T extends MarkdownIt>(md: T): T;
 }
 
 export function activate(context: vscode.ExtensionContext): JusteraApi {
@@ -37,8 +43,11 @@ export function activate(context: vscode.ExtensionContext): JusteraApi {
   registerCompletion(context, model);
   // Workspace index: scans in the background, never blocks activation.
   const workspace = registerWorkspace(context, model, output);
+  // Preview and export load their code (dist/export.js) on first use.
+  const preview = registerPreview(context, model, output);
+  registerExportCommands(context, model, output);
 
-  return { model, decisionTree, workspace };
+  return { model, decisionTree, workspace, preview, extendMarkdownIt: justeraMarkdownIt };
 }
 
 export function deactivate(): void {}

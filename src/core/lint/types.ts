@@ -59,7 +59,10 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /** Set for rules that need the workspace index (skipped without one). */
   readonly needsWorkspace?: boolean;
-  /** Set for rules whose findings must stop an export (personal data that would be published). */
+  /**
+   * An error of this rule concerns publication (e.g. personal identity numbers): export
+   * refuses while one is present, unless forced.
+   */
   readonly blocksExport?: boolean;
 }
 
