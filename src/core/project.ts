@@ -158,23 +158,26 @@ export class Project {
     const home = this.options.home === undefined ? undefined : normalize(this.options.home).replace(/\/+$/, '');
     for (let dir: string | undefined = startDir; dir !== undefined && !seen.has(dir); dir = parentDir(dir)) {
       seen.add(dir);
-      for (const name of [CONFIG_FILE, PACKAGE_JSON]) {
-        const path = joinPath(dir, name);
-        let text: string | undefined;
-        try {
-          text = await this.fs.readFile(path);
-        } catch (e) {
-          // Something named `.justera.json` that cannot be read is the user's mistake to see;
-          // an unreadable package.json may not be ours at all.
-          if (name === CONFIG_FILE) return { config: {}, errors: [`${path}: cannot read: ${e instanceof Error ? e.message : String(e)}`], file: path };
-          continue;
-        }
-        if (text === undefined) continue;
-        const parsed = parseConfig(text, path);
-        if (parsed) return { ...parsed, file: path };
+      // The three probes of a folder at once: on a remote or busy file system each is a round trip.
+      const at = dir;
+      const read = (name: string) =>
+        this.fs.readFile(joinPath(at, name)).then(
+          (text) => ({ text, error: undefined as string | undefined }),
+          (e: unknown) => ({ text: undefined, error: e instanceof Error ? e.message : String(e) }),
+        );
+      const [config, pkg, repo] = await Promise.all([read(CONFIG_FILE), read(PACKAGE_JSON), this.fs.exists(joinPath(at, '.git')).catch(() => false)]);
+      // Something named `.justera.json` that cannot be read is the user's mistake to see;
+      // an unreadable package.json may not be ours at all.
+      const configPath = joinPath(at, CONFIG_FILE);
+      if (config.error !== undefined) return { config: {}, errors: [`${configPath}: cannot read: ${config.error}`], file: configPath };
+      if (config.text !== undefined) return { ...parseConfig(config.text, configPath)!, file: configPath };
+      if (pkg.text !== undefined) {
+        const pkgPath = joinPath(at, PACKAGE_JSON);
+        const parsed = parseConfig(pkg.text, pkgPath);
+        if (parsed) return { ...parsed, file: pkgPath };
       }
       if (home !== undefined && normalize(dir).replace(/\/+$/, '') === home) break;
-      if (await this.fs.exists(joinPath(dir, '.git')).catch(() => false)) break;
+      if (repo) break;
     }
     return { config: {}, errors: [] };
   }

@@ -80,9 +80,9 @@ class LineCursor {
   /** The next `\r` at or after the current line (-1: none left), so CR-free text never looks again. */
   private cr: number;
 
-  constructor(readonly text: string) {
-    this.cr = text.indexOf('\r');
-    this.seek(0);
+  constructor(readonly text: string, from = 0) {
+    this.cr = text.indexOf('\r', from);
+    this.seek(from);
   }
 
   get done(): boolean {
@@ -206,8 +206,8 @@ function htmlCloser(t: string): string {
  */
 export function openBlockCloser(text: string, start: number, end: number): string | undefined {
   const blocks = new BlockTracker();
-  const line = new LineCursor(text.slice(start, end));
-  for (; !line.done; line.advance()) blocks.line(line.text, line);
+  // Lines that start before `end`; the one holding `end` counts up to it only in its start.
+  for (const line = new LineCursor(text, start); !line.done && line.start < end; line.advance()) blocks.line(text, line);
   return blocks.closer();
 }
 

@@ -54,7 +54,7 @@ describe('loadConfig', () => {
       throw new Error('EACCES');
     });
     assert.deepEqual(r, { config: {}, errors: ['C:\\a\\.justera.json: cannot read: EACCES'], file: 'C:\\a\\.justera.json' });
-    assert.deepEqual(seen, ['C:\\a\\.justera.json']);
+    assert.deepEqual(seen, ['C:\\a\\.justera.json', 'C:\\a\\package.json'], 'the walk stops at the first level');
     // An unreadable package.json may not be ours: the walk goes on.
     const r2 = await loadConfig('C:\\a', async (p) => {
       if (p.endsWith('package.json')) throw new Error('EACCES');

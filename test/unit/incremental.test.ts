@@ -149,7 +149,9 @@ describe('incremental analysis', () => {
     assert.ok(grown < 10e6, `heap grew by ${(grown / 1e6).toFixed(1)} MB`);
   });
 
-  it('gives exactly the result of a full analysis, for random documents and random edits', () => {
+  it('gives exactly the result of a full analysis, for random documents and random edits', function () {
+    // 150 random documents with up to 8 edits each: about 20 s of CPU, more on a shared machine.
+    this.timeout(120_000);
     fc.assert(
       fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
         const analyzer = new DocumentAnalyzer();
