@@ -47,6 +47,12 @@ const executable = {
   },
 };
 
+/** pdfjs-dist is ESM and asks `import.meta.url` for a `require`: give the CJS bundle's own URL. */
+const importMeta = {
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
 const builds = [
   {
     ...common,
@@ -57,13 +63,15 @@ const builds = [
   },
   // First analysis of very large documents, off the extension host's main thread.
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
+  // Readers for import (mammoth, pdfjs-dist, rehype): loaded by the extension only when a file is imported.
+  { ...common, ...importMeta, entryPoints: ['src/readers/index.ts'], outfile: 'dist/readers.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: `#!/usr/bin/env node\n${importMeta.banner.js}` },
     plugins: [executable],
-    define: { JUSTERA_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+    define: { ...importMeta.define, JUSTERA_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
   },
 ];
 

@@ -5,6 +5,7 @@ import { CliError } from './io';
 import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
+import { importCommand } from './import';
 
 const USAGE = `Usage: justera <command> [options] FILE|DIR...
 
@@ -21,6 +22,11 @@ Commands:
              --format text|json|csv
   decisions  List the decisions of every meeting under DIR, by body, newest first
              --format text|json|csv
+  import     Convert legacy minutes (.txt, .md, .docx, .pdf, .html) into the dialect,
+             one DATE-body.md per FILE, and list what to review
+             --out DIR            where to write (default: next to each FILE)
+             --force              overwrite an existing file
+             --format md|json     json: print documents, notes and removed lines, write nothing
 
 Options:
   -h, --help       show this help
@@ -47,6 +53,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await actionsCommand(parse(rest, { open: { type: 'boolean' }, owner: { type: 'string' }, today: { type: 'string' } }, CSV), io);
       case 'decisions':
         return await decisionsCommand(parse(rest, {}, CSV), io);
+      case 'import': {
+        const o = parse(rest, { out: { type: 'string' }, force: { type: 'boolean' } }, ['md', 'json'] as unknown as Format[], 'md');
+        return await importCommand({ files: o.files, format: o.format as unknown as 'md' | 'json', force: o.flags.force === true, ...(typeof o.flags.out === 'string' ? { out: o.flags.out } : {}) }, io);
+      }
       case '-v':
       case '--version':
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);
@@ -79,14 +89,14 @@ export interface CommonOptions {
   readonly flags: Readonly<Record<string, boolean | string | undefined>>;
 }
 
-function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json']): CommonOptions {
+function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json'], defaultFormat = 'text'): CommonOptions {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, ...extra } });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
-  const format = parsed.values.format ?? 'text';
+  const format = parsed.values.format ?? defaultFormat;
   if (!formats.includes(format as Format)) throw new CliError(`--format must be ${formats.join(' or ')}, got "${String(format)}"`);
   if (parsed.positionals.length === 0) throw new CliError('no FILE or DIR given');
   return { format: format as Format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined> };

@@ -323,6 +323,15 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
       read(l);
       return true;
     }
+    if (block && /^\|.*\|$/.test(t)) {
+      // An attendance table from a Word file: `| Anna Berg | ordförande |`.
+      read(l);
+      if (!/^\|(?:\s*:?-{3,}:?\s*\|)+$/.test(t)) {
+        const cells = t.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()).filter((c) => c !== '');
+        if (cells.length) block.lines.push({ text: cells.join(', '), source: l.source });
+      }
+      return true;
+    }
     if (block) {
       const first = t.split(/[,(]/)[0]!.trim();
       const nameLike = looksLikeName(first.replace(/\s+X$/, '')) || /^(?:cllr|councillor|mr|mrs|ms|dr)\b/i.test(t) || looksLikeName(first.split(/\s+/).slice(0, 2).join(' '));
