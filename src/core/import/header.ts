@@ -7,7 +7,7 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 /** Dates with a year: `2021-08-20`, `den 20 augusti 2021`, `20/8 2021`, `Tuesday 12th March 2024`, `15thMay 2019`, `August 20, 2021`. */
 const FULL_DATE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(\\d{4})-(\\d{2})-(\\d{2})` +
-    `|(\\d{1,2})\\s*(?:e|a|:e|:a|st|nd|rd|th)?\\.?\\s*(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})` +
+    `|(\\d{1,2})(?:\\s*(?:-|–)\\s*\\d{1,2})?\\s*(?:e|a|:e|:a|st|nd|rd|th)?\\.?\\s*(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})` +
     `|(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})` +
     `|(\\d{1,2})\\/(\\d{1,2})[\\s-]+(\\d{4})` +
     `|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}))(?![\\p{L}\\p{N}])`,
@@ -73,7 +73,7 @@ export function documentKind(text: string): DocKind | undefined {
   return { profile: /anteckningar|notes/.test(w) ? 'notes' : 'protokoll', word: m[1]! };
 }
 
-const BODY_WORD = /(?:kommunstyrelse|kommunfullmäktige|fullmäktige|nämnd|utskott|ledningsgrupp|styrelse|kommitté|beredning|råd(?:et)?\b|council|committee|board|cabinet|trustees|executive)/i;
+const BODY_WORD = /(?:kommunstyrelse|kommunfullmäktige|fullmäktige|nämnd|utskott|ledningsgrupp|styrelse|kommitté|beredning|förening|råd(?:et)?\b|council|committee|board|cabinet|trustees|executive)/i;
 
 /** The meeting body named in a header line, if the line names one. */
 export function bodyIn(text: string, next?: string): string | undefined {
@@ -87,16 +87,34 @@ export function bodyIn(text: string, next?: string): string | undefined {
   }
   m = /^(?:sammanträdesprotokoll|protokoll)\s+(?:fört vid |från |för )?(.+?)(?:\s+sammanträdesdatum.*)?$/i.exec(t);
   if (m && BODY_WORD.test(m[1]!)) return clean(m[1]!.replace(/s?\s+(?:sammanträde|möte)\b.*$/i, ''));
-  m = /minutes of (?:the |a )?(?:\w+ )?(?:meeting|session) of (?:the )?(.+?)(?:\s+held\b|\s+on\b|\s+at\b|$)/i.exec(t);
-  if (m) return clean(m[1]!);
+  m = /\b(?:meeting|session) of (?:the )?(.+?)(?:\s+held\b|\s+on\b|\s+at\b|,|$)/i.exec(t);
+  if (m && /^minutes\b/i.test(t) && BODY_WORD.test(m[1]!)) return clean(m[1]!);
+  // A breadcrumb: `Hem > Tyresö kommun > Kommunfullmäktige > Sammanträde 2018-11-22`.
+  if (t.includes(' > ')) {
+    const part = t.split(' > ').find((x) => BODY_WORD.test(x) && x.trim().length < 60);
+    if (part) return clean(part);
+  }
   m = /minutes of (?:the |a )?(.+?)\s+meeting\b/i.exec(t);
   if (m && BODY_WORD.test(m[1]!)) return clean(m[1]!);
   m = /^(?:the\s+)?([\p{Lu}][\p{L}'’ -]{2,60}?(?:parish council|town council|city council|council|committee|board))\b/iu.exec(t);
   if (m && t.length < 90) return clean(m[1]!);
+  // A short line in capitals naming an association: `BOSTADSRÄTTSFÖRENINGEN FORTUNA, KARLSTAD`.
+  if (t.length < 60 && t === t.toUpperCase() && /förening/i.test(t) && !/protokoll|minutes/i.test(t)) return clean(t);
   if (t.length < 70 && BODY_WORD.test(t) && /^\p{Lu}/u.test(t) && !/[.!?]$/.test(t) && !/\d{3,}/.test(t)) {
     const b = /^((?:\S+\s+){0,5}?\S*(?:kommunstyrelse|kommunfullmäktige|fullmäktige|nämnd|utskott|ledningsgrupp|styrelse|kommitté|beredning)\S*(?:\s+\S*(?:utskott|ledningsgrupp)\S*)?)/i.exec(t);
     if (b) return clean(b[1]!);
   }
+  return undefined;
+}
+
+/** The body where a protokoll names it in passing: `Organ Kommunstyrelsen`, `Kommunfullmäktiges protokoll är justerat`. */
+export function bodyInPassing(text: string): string | undefined {
+  let m = /\bOrgan\s+(\p{Lu}\p{L}+(?:\s+\p{Ll}+)?)(?=\s+(?:Protokollet|Datum|Sammanträdesdatum|Nämnd|Anslaget)\b)/u.exec(text);
+  if (m) return m[1];
+  m = /\b(\p{Lu}\p{L}*(?:fullmäktige|styrelsen?|nämnden?|utskottet))s? protokoll (?:är|har)/u.exec(text);
+  if (m) return m[1];
+  m = /^\s*\d*\s*(KOMMUNSTYRELSEN|KOMMUNFULLMÄKTIGE|[\p{Lu}]+NÄMNDEN)\b/mu.exec(text);
+  if (m) return m[1]!.charAt(0) + m[1]!.slice(1).toLowerCase();
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import { ROLE_SPELLING, SIGNER_SPELLING } from '../keywords';
 import type { AttendanceGroup, Language, Role } from '../model';
 import { parseMinutes } from '../parser';
 import { fixText, resolveRules, RULE_CODES } from '../lint/engine';
-import { bodyIn, documentKind, findDateNear, findDates, findTime, guessLanguage, placeIn } from './header';
+import { bodyIn, bodyInPassing, documentKind, findDateNear, findDates, findTime, guessLanguage, placeIn } from './header';
 import { cleanLines, type Line } from './lines';
 import { looksLikeName, readPeople, type ImportedPerson } from './people';
 import type { ImportNote, ImportOptions, ImportResult, NoteKind, RemovedLine } from './types';
@@ -21,7 +21,7 @@ interface ItemStart {
 // ---------------------------------------------------------------------------
 // Items
 
-const MINUTE_REF = /^((?:[A-Z][A-Za-z]{0,4}\/)?\d{1,4}\/\d{2}(?:-\d{2})?[A-Z]?|\d{1,3}\.\d{1,3}\/\d{2}[A-Z]?)(?:\s*\|)?(?:\s+(.*))?$/;
+const MINUTE_REF = /^((?:[A-Z][A-Za-z]{0,4}\/|[A-Z]{1,3})?\d{1,4}\/\d{2}(?:-\d{2})?[A-Z]?|\d{1,3}\.\d{1,3}\/\d{2}[A-Z]?)(?:\s*\|)?(?:\s+(.*))?$/;
 
 /** A line that may open an item, without regard to the numbering so far. */
 function itemCandidate(text: string): Omit<ItemStart, 'index'> | undefined {
@@ -41,7 +41,8 @@ function itemCandidate(text: string): Omit<ItemStart, 'index'> | undefined {
   m = /^(\d{1,3})\.(?:\s*\|)?\s+(\S.*)$/.exec(t);
   if (m && /^[\p{Lu}\p{N}"”']/u.test(m[2]!)) return { number: Number(m[1]), title: m[2]!.replace(/\s*\|\s*$/, '').trim(), style: 'dotted' };
   m = /^(\d{1,3})\s+(\p{Lu}[\p{L}-]*(?:\s.*)?)$/u.exec(t);
-  if (m && !/^\d{1,3}\s+\p{Lu}\p{L}*\s+\d{4}\b/u.test(t)) return { number: Number(m[1]), title: m[2]!.trim(), style: 'dotted' };
+  // Not a page number before a page's heading (`2 SAMMANTRÄDESPROTOKOLL 1[25]`), nor a joined page.
+  if (m && t.length <= 120 && !/^(?:INNEHÅLLSFÖRTECKNING|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|KOMMUNSTYRELSEN|KOMMUNFULLMÄKTIGE|Sidan?\b|Page\b)/u.test(m[2]!) && !/^\d{1,3}\s+\p{Lu}\p{L}*\s+\d{4}\b/u.test(t)) return { number: Number(m[1]), title: m[2]!.trim(), style: 'dotted' };
   return undefined;
 }
 
@@ -78,7 +79,7 @@ function findItems(lines: readonly Line[]): { items: ItemStart[]; agenda: Set<nu
     if (!prev) {
       // The first item: `1 Title` only when it is 1; the other forms at any number.
       if (plain && c.number !== 1) continue;
-      if (!/^(?:§|\d{1,3}\.|[A-Z][A-Za-z]{0,4}\/|\d{1,4}\/|item|punkt|ärende)/i.test(lines[c.index]!.text.trim().replace(/^\|\s*/, '').replace(/^#{1,6}\s+/, '')) && !plain) continue;
+      if (!/^(?:§|\d{1,3}\.|[A-Z][A-Za-z]{0,4}\/|[A-Z]{1,3}\d{1,4}\/|\d{1,4}\/|item|punkt|ärende)/i.test(lines[c.index]!.text.trim().replace(/^\|\s*/, '').replace(/^#{1,6}\s+/, '')) && !plain) continue;
       items.push(c);
       style = c.style;
       continue;
@@ -142,21 +143,29 @@ function namesInLine(text: string, known: readonly string[]): string[] {
       rest = rest.slice(0, i) + ' '.repeat(name.length) + rest.slice(i + name.length);
     }
   }
-  // Unknown names: `(Party)` ends a name; else pairs of capitalised words.
-  const re = /\p{Lu}[\p{L}'’-]+(?:\s+(?:von|af|de)?\s*\p{Lu}[\p{L}'’-]+){1,2}(?:\s*\([^)]*\))?/gu;
+  // Unknown names: runs of capitalised words; a party `(S)` ends a name, else names are two words.
+  const re = /(?:\p{Lu}[\p{L}'’-]+|von|af|de)(?:\s+(?:\p{Lu}[\p{L}'’-]+|von|af|de))*(?:\s*\((?:\p{Lu}{1,3}|-)\))?/gu;
   for (const m of rest.matchAll(re)) {
-    const words = m[0].replace(/\s*\([^)]*\)$/, '').split(/\s+/);
     const hasParty = /\)$/.test(m[0]);
-    if (!hasParty && words.length === 3 && !/\(/.test(m[0])) {
-      out.push({ name: words.slice(0, 2).join(' '), at: m.index! });
+    let words = m[0].replace(/\s*\([^)]*\)$/, '').split(/\s+/);
+    let at = m.index!;
+    // Label words are not names (`Paragrafer Erika Rönnestig`).
+    while (words.length && NAME_STOP.test(words[0]!)) {
+      at += words[0]!.length + 1;
+      words = words.slice(1);
+    }
+    while (words.length && NAME_STOP.test(words[words.length - 1]!)) words = words.slice(0, -1);
+    if (words.length < 2) continue;
+    if (hasParty && words.length <= 3 && words.length % 2 === 1) {
+      out.push({ name: words.join(' '), at });
       continue;
     }
-    out.push({ name: m[0].replace(/\s*\([^)]*\)$/, ''), at: m.index! });
+    for (let i = 0; i + 1 < words.length; i += 2) out.push({ name: `${words[i]} ${words[i + 1]}`, at: at + i });
   }
   return out.sort((a, b) => a.at - b.at).map((o) => o.name);
 }
 
-const NAME_STOP = /^(?:Till|Beslutas|Beslutades|Mötet|Styrelsen|Ordförande|Sekreterare|Justerare|Val|Att|Som|Protokollet|Årsmötet|The|Council|Cllr)$/;
+const NAME_STOP = /^(?:Till|Beslutas|Beslutades|Mötet|Styrelsen|Ordförande|Sekreterare|Justerare|Justerande|Justeras|Justering|Val|Att|Som|Protokollet|Årsmötet|The|Council|Cllr|Paragrafer|Underskrifter|Plats|Tid|Utdragsbestyrkande|Förvaltningen|Kommunhuset|Stadshuset|Nyval|ANSLAG|BEVIS|Organ|Signed|Chair|Secretary)$/;
 
 /** Capitalised name sequences in a sentence (not its first word when that is a common word). */
 function namesInSentence(text: string): string[] {
@@ -169,13 +178,76 @@ function namesInSentence(text: string): string[] {
   return out;
 }
 
+/**
+ * A roll call flattened from a table: `Mr AC Rickards (Chairman) A Mr DR Peake (Vice-Chairman) P (in the chair) …`
+ * with `P = present, A = apology, N = non-attendance`.
+ */
+function rollCall(text: string, source: number): ImportedPerson[] {
+  if ((text.match(/\s[PAN](?=\s|$)/g) ?? []).length < 3) return [];
+  const body = text.replace(/\bP\s*=\s*present.*$/i, '');
+  const entries = body.split(/\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|County Councillor|Borough Councillor)\s)/);
+  const people: ImportedPerson[] = [];
+  for (const e of entries) {
+    const m = /^(?:Mr|Mrs|Ms|Miss|Dr|Cllr|County Councillor|Borough Councillor)\s+((?:\p{Lu}{1,3}\s+)?\p{Lu}[\p{L}'’-]+)(.*?)\s([PAN])\b(.*)$/u.exec(e.trim());
+    if (!m) continue;
+    const roles: Role[] = /in the chair/i.test(m[4]!) ? ['chair'] : [];
+    const org = m[2]!.replace(/[()]/g, '').trim();
+    people.push({ name: m[1]!, roles, group: m[3] === 'P' ? 'unspecified' : 'absent', source, guesses: ['role'], ...(org ? { organisation: org } : {}) });
+  }
+  return people;
+}
+
+const ZONE_LABEL = /(Vid anteckningarna|Vid protokollet|Sekreterare|Ordförande|Justerande|Justerare|Justeras)\b/gu;
+const ZONE_END = /ANSLAG\/BEVIS|Utdragsbestyrkande|\n\n/;
+
+/**
+ * Signatures in a document whose lines a conversion joined: the labels and names come in
+ * order (`Sekreterare Ordförande Justerande Linda Mattila Kjell Hedvall (S) Tommy Larsson (KD)`
+ * or interleaved); each name goes to the oldest label still waiting for one.
+ */
+function zoneSignatures(text: string, known: readonly string[]): { role: 'recorder' | 'chair' | 'approver'; name: string }[] {
+  const labels = [...text.matchAll(ZONE_LABEL)];
+  for (let i = 0; i + 1 < labels.length; i++) {
+    const a = labels[i]!;
+    const b = labels[i + 1]!;
+    if (b.index! - (a.index! + a[0].length) > 120 || signerRole(a[1]!) === signerRole(b[1]!)) continue;
+    const rest = text.slice(a.index!);
+    const zone = rest.slice(0, Math.min(rest.search(ZONE_END) >= 0 ? rest.search(ZONE_END) : rest.length, 400));
+    const out: { role: 'recorder' | 'chair' | 'approver'; name: string }[] = [];
+    const queue: ('recorder' | 'chair' | 'approver')[] = [];
+    let last: 'recorder' | 'chair' | 'approver' = 'approver';
+    const parts = zone.split(ZONE_LABEL);
+    // split with a capture group: text, label, text, label, …
+    for (let k = 0; k < parts.length; k++) {
+      if (k % 2 === 1) {
+        queue.push(signerRole(parts[k]!)!);
+        continue;
+      }
+      for (const name of namesInLine(parts[k]!.replace(/\.{2,}|_{2,}|…/g, ' '), known)) {
+        const role: 'recorder' | 'chair' | 'approver' | undefined = queue.shift() ?? (last === 'approver' ? 'approver' : undefined);
+        if (!role) continue;
+        out.push({ role, name });
+        last = role;
+      }
+    }
+    if (out.length >= 2) return out;
+  }
+  return [];
+}
+
 // ---------------------------------------------------------------------------
 // Item bodies
 
 const DECISION_LABEL = /^(beslut|beslutet|decision|decisions|resolved|resolution|beslutsförslag antogs)\s*:?$/i;
 const DECISION_INLINE = /^(beslut|decision|resolved|resolution|it was resolved)\s*:\s*(\S.*)$/i;
-const DECISION_PROSE_SV = /(?<![\p{L}])(?:beslutades|beslöts|beslutar|beslutas|beslutade|beslöt|fastställdes|godkändes|valdes|beviljades|antogs|lades till handlingarna)(?![\p{L}])/iu;
-const DECISION_PROSE_EN = /(?<![\p{L}])(?:resolved|it was agreed|the council agreed|the meeting agreed|members agreed|the board agreed|the committee agreed|agreed unanimously|unanimously agreed|was approved|were approved|approved unanimously|unanimous approval|was carried|motion carried|were confirmed)(?![\p{L}])/iu;
+const DECISION_PROSE_SV = /(?<![\p{L}])(?:beslutades|beslöts|(?<!att\s+\S+\s+)beslutar|beslutas|beslutade|beslöt|fastställdes|godkändes|valdes|väljs|beviljades|antogs|förklarades|lades till handlingarna)(?![\p{L}])/iu;
+const DECISION_PROSE_EN = /(?<![\p{L}])(?:resolved|it was agreed|the (?:council|meeting|board|committee) (?:agreed|accepted|approved|resolved)|members agreed|agreed unanimously|unanimously agreed|was approved|were approved|approved unanimously|unanimous approval|was carried|motion carried|were confirmed|was elected|were elected)(?![\p{L}])/iu;
+
+/** A paragraph that states a decision (not an `att`-clause of a motion or proposal). */
+function decides(text: string, lang: Language): boolean {
+  if (/^-?\s*att\s/i.test(text)) return false;
+  return (lang === 'sv' ? DECISION_PROSE_SV : DECISION_PROSE_EN).test(text);
+}
 const CALLOUT_LABEL = /^(yrkanden?|yrkande|omröstning|omröstningsresultat|reservation(?:er)?|jäv|protokollsanteckning(?:ar)?|motion|vote|dissent|statement|declarations? of interest)\s*:?\s*(.{0,60})$/i;
 const ACTION_LINE = /^(action|actions|åtgärd|att göra)\s*[:–-]\s*(\S.*)$/i;
 
@@ -285,6 +357,8 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     return block;
   };
 
+  const sigUsed: Line[] = [];
+  const electedRoles: { role: Role; name: string; source: number }[] = [];
   const headerEnd = Math.min(firstItem, tailStart);
   let block: ReturnType<typeof takeAttendance> | undefined;
   let mode: 'none' | 'agenda' | 'notice' = 'none';
@@ -317,7 +391,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
       notice.push({ text: t, source: l.source });
       return true;
     }
-    const att = ATTENDANCE_LABEL.exec(t);
+    const att = ATTENDANCE_LABEL.exec(t) ?? (/^(?:cllrs|councillors)\s+\p{Lu}/iu.test(t) ? ['', 'present', t.replace(/^\S+\s+/, '')] : null) ?? (/^övriga$/i.test(t) ? ['', 'övriga närvarande', ''] : null);
     if (att && !/^(?:ledamöter|ersättare|present|apologies)\s+(?:ska|shall|were|was|is|are|har|have)\b/i.test(t)) {
       block = takeAttendance(att[1]!, att[2]!, l.source);
       read(l);
@@ -335,7 +409,12 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     if (block) {
       const first = t.split(/[,(]/)[0]!.trim();
       const nameLike = looksLikeName(first.replace(/\s+X$/, '')) || /^(?:cllr|councillor|mr|mrs|ms|dr)\b/i.test(t) || looksLikeName(first.split(/\s+/).slice(0, 2).join(' '));
-      if (nameLike && !/[.!?]$/.test(t.replace(/\([^)]*\)\.?$/, '')) && t.length < 140 && !bodyIn(t) && !placeIn(t) && !documentKind(t)) {
+      if (/^X(?:,|$)/.test(t)) {
+        read(l);
+        return true;
+      }
+      const listLike = t.includes(',') || /^(?:cllr|councillor|mr|mrs|ms|dr)\b/i.test(t);
+      if (nameLike && (listLike || !/[.!?]$/.test(t.replace(/\([^)]*\)\.?$/, ''))) && t.length < 200 && !bodyIn(t) && !placeIn(t) && !documentKind(t)) {
         block.lines.push({ text: t, source: l.source });
         read(l);
         return true;
@@ -352,9 +431,9 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
       takeSignatures(sig, [l], next);
       return true;
     }
-    let m = /^(?:utses att justera|utsedd(?:a)? att justera|justerare|justerande|justeringsm[äa]n|approvers?)\s*:?\s+(.+)$/i.exec(t);
+    let m = /^(?:utses att justera|utsedd(?:a)? att justera|(?:justerare|justerande|justeringsm[äa]n|approvers?)\s*:)\s*(.+)$/i.exec(t);
     if (m && namesInSentence(m[1]!).length > 0) {
-      st.approvers.push(...namesInLine(m[1]!, []));
+      st.approvers.push(...namesInLine(m[1]!.replace(/\s+(?:Plats och tid|Justeringens).*$/, ''), []));
       read(l);
       return true;
     }
@@ -459,7 +538,6 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     for (const u of used) read(u);
     sigUsed.push(...used);
   }
-  const sigUsed: Line[] = [];
 
   flushAttendance();
 
@@ -506,7 +584,23 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     }
     const body = lines.slice(from, end).map((l) => ({ text: l.text, source: l.source }));
     if (spill) body.unshift({ text: spill, source: lines[start.index]!.source });
-    renderedItems.push({ start, source: lines[start.index]!.source, title, blocks: itemBlocks(body) });
+    const blocks = itemBlocks(body);
+    // `5. Utskickad dagordning godkändes.`: a numbered sentence that states a decision.
+    const whole = spill ? `${title} ${spill}` : title;
+    if (!blocks.some((b) => b.kind === 'decision') && decides(whole, lang) && /[.!]$|\p{Ll}$/u.test(whole.trim()) && whole.split(/\s+/).length >= 3) {
+      electRoles(whole, lines[start.index]!.source);
+      if (!spill) blocks.unshift({ kind: 'decision', lines: [{ text: title, source: lines[start.index]!.source }], note: NOTE.decision!(''), noteKind: 'decision' });
+    }
+    if (/^(?:attendance|närvaro|närvarande)\b/i.test(title.replace(/\s*\|\s*$/, '')) && !attendanceCount) {
+      // A roll call inside an item (`Mr DR Peake (Vice-Chairman) P (in the chair) Mr JB Adams P …`).
+      const text = body.map((l) => l.text.replace(/\s*\|\s*$/, '')).join(' ');
+      const roll = rollCall(text, lines[start.index]!.source);
+      if (roll.length) {
+        st.people.push(...roll);
+        attendanceCount++;
+      }
+    }
+    renderedItems.push({ start, source: lines[start.index]!.source, title, blocks });
   }
 
   function itemBlocks(body: { text: string; source: number }[]): Block[] {
@@ -549,6 +643,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
       if (pendingDecision) {
         if (pendingDecision.lines.length === 0 || /^att\s/i.test(first) || /^- /.test(first)) {
           pendingDecision.lines.push(...para);
+          electRoles(para.map((l) => l.text).join(' '), para[0]!.source);
           continue;
         }
         pendingDecision = undefined;
@@ -570,6 +665,13 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
       if ((m = ACTION_LINE.exec(first))) {
         st.removed.push({ line: para[0]!.source, text: m[1]!, reason: 'label' });
         blocks.push({ kind: 'action', lines: [{ text: m[2]!, source: para[0]!.source }, ...para.slice(1)], note: NOTE.action!(''), noteKind: 'action' });
+        continue;
+      }
+      if (/^- /.test(first) && decides(para.map((l) => l.text).join(' ').slice(2), lang)) {
+        // A bullet that states a decision becomes one.
+        st.removed.push({ line: para[0]!.source, text: '-', reason: 'label' });
+        blocks.push({ kind: 'decision', lines: [{ text: first.slice(2), source: para[0]!.source }, ...para.slice(1)], note: NOTE.decision!(''), noteKind: 'decision' });
+        electRoles(para.map((l) => l.text).join(' '), para[0]!.source);
         continue;
       }
       if (/^- /.test(first) || /^\|/.test(first)) {
@@ -598,8 +700,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
         }
       }
       const rest = para.map((l) => l.text).join(' ');
-      const lowerRest = rest;
-      if ((lang === 'sv' ? DECISION_PROSE_SV : DECISION_PROSE_EN).test(lowerRest) || DECISION_PROSE_EN.test(lowerRest) && lang === 'en') {
+      if (decides(rest, lang)) {
         blocks.push({ kind: 'decision', lines: para, note: NOTE.decision!(''), noteKind: 'decision' });
         electRoles(rest, para[0]!.source);
         continue;
@@ -609,32 +710,49 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     return blocks;
   }
 
-  /** `Till ordförande valdes X`, `X valdes till sekreterare`, `att utse X till justerare`. */
+  /** `Till ordförande valdes X`, `X valdes till sekreterare`, `att utse X till justerare`, `Beslutas att PÅ skall justera`. */
   function electRoles(text: string, source: number) {
-    for (const sentence of text.split(/(?<=[.!?])\s+/)) {
-      const lower = sentence.toLowerCase();
-      if (!/valdes|utses|utsågs|utse\b|väljs|välja|skall justera|ska justera|att justera|justera (?:dagens )?protokoll/.test(lower)) continue;
-      const names = namesInSentence(sentence);
-      if (names.length === 0) continue;
-      if (/justera|justeringsm|justeringsperson/.test(lower)) {
-        for (const n of names) if (!st.approvers.includes(n)) st.approvers.push(n);
-        st.notes.push({ kind: 'role', out: -1, source, message: NOTE.approvers!(names.join(', ')) });
-      } else if (/sekreterare|protokollförare/.test(lower) && !/ordförande.*sekreterare/.test(lower)) {
-        electedRoles.push({ role: 'secretary', name: names[0]!, source });
-      } else if (/mötesordförande|ordförande för (?:års)?mötet|till ordförande för|ordförande för/.test(lower) && !/sekreterare/.test(lower)) {
-        electedRoles.push({ role: 'chair', name: names[0]!, source });
-      } else if (/ordförande.*sekreterare/.test(lower)) {
-        // `Till ordförande … valdes A Till sekreterare … valdes B`
-        const ch = /ordförande[^.]*?valdes\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){1,2})/u.exec(sentence);
-        const se = /sekreterare[^.]*?valdes\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){1,2})/u.exec(sentence);
-        if (ch) electedRoles.push({ role: 'chair', name: ch[1]!, source });
-        if (se) electedRoles.push({ role: 'secretary', name: se[1]!, source });
+    const NAME = '(\\p{Lu}[\\p{L}\'’-]+(?:\\s+(?:von\\s+|af\\s+|de\\s+)?\\p{Lu}[\\p{L}\'’-]+){1,2})';
+    const ROLE: [Role | 'approvers', string][] = [
+      ['chair', '(?:mötes)?ordförande(?! ?reserv)'],
+      ['secretary', '(?:mötes)?sekreterare|protokollförare'],
+      ['approvers', '(?:mötes)?justerare|justeringsm[äa]n|justeringspersoner|justera (?:dagens )?protokoll(?:et)?'],
+    ];
+    const trimName = (n: string) => n.split(/\s+/).filter((w) => !NAME_STOP.test(w)).join(' ');
+    for (const sentence of text.split(/(?<=[.!?])\s+|\s{3,}/)) {
+      if (!/valdes|väljs|välja|utses|utsågs|utse\b|justera/i.test(sentence) || /\bvice\b|reserv|nästa möte/i.test(sentence)) continue;
+      for (const [role, word] of ROLE) {
+        const found: string[] = [];
+        const before = new RegExp(`(?:[Tt]ill|[Ss]om)\\s+(?:${word})[^.]*?(?:valdes|väljs|utses)\\s*:?\\s+${NAME}((?:\\s*(?:,|och)\\s*${NAME})*)`, 'u').exec(sentence);
+        const after = new RegExp(`${NAME}((?:\\s*(?:,|och)\\s*${NAME})*)\\s+(?:\\p{Ll}+\\s+){0,2}(?:valdes|väljs|utses)[^.]*?(?:till|som)\\s+(?:\\p{Ll}+\\s+)?(?:${word})`, 'u').exec(sentence);
+        const utse = new RegExp(`(?:utse|välja)\\s+${NAME}((?:\\s*(?:,|och)\\s*${NAME})*)\\s+(?:till|som)\\b[^.]*?(?:${word})`, 'u').exec(sentence);
+        for (const m of [before, after, utse]) {
+          if (!m) continue;
+          found.push(trimName(m[1]!));
+          if (m[2]) found.push(...namesInSentence(m[2]));
+          break;
+        }
+        // Initials: `Beslutas att PÅ skall justera dagens protokoll`.
+        if (!found.length && role === 'approvers' && new RegExp(word, 'i').test(sentence)) {
+          for (const m of sentence.matchAll(/(?<![\p{L}])(\p{Lu}{2,3})(?![\p{L}])/gu)) {
+            const p = st.people.find((x) => x.party === m[1]);
+            if (p) found.push(p.name);
+          }
+        }
+        if (!found.length) continue;
+        if (role === 'approvers') {
+          for (const n of found) if (!st.approvers.some((a) => sameName(a, n))) st.approvers.push(n);
+          st.notes.push({ kind: 'role', out: -1, source, message: NOTE.approvers!(found.join(', ')) });
+        } else {
+          // The meeting's own chair or secretary (`för årsmötet`) wins over the association's.
+          const forMeeting = /mötet|stämman|mötes/i.test(sentence);
+          const e = { role, name: found[0]!, source };
+          if (forMeeting) electedRoles.unshift(e);
+          else electedRoles.push(e);
+        }
       }
     }
   }
-  const electedRoles: { role: Role; name: string; source: number }[] = [];
-
-  flushAttendance();
 
   // ---- Tail: signatures and the notice
   const tail: { text: string; source: number }[] = [];
@@ -657,13 +775,22 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
 
   flushAttendance();
   // Signature names that matched nobody in a header-less document still count as people.
-  const chairs = st.people.filter((p) => p.roles.includes('chair'));
   for (const e of electedRoles) {
     const p = st.people.find((x) => x.name.toLowerCase() === e.name.toLowerCase());
     if (p && !p.roles.includes(e.role)) p.roles.push(e.role);
   }
+  if (st.signers.length === 0) {
+    const joined = lines.slice(0, Math.max(headerEnd, 0)).map((l) => l.text).join('\n') + '\n\n' + lines.slice(tailStart).map((l) => l.text).join('\n');
+    for (const z of zoneSignatures(joined, st.people.map((p) => p.name))) st.signers.push({ ...z, source: 0 });
+  }
+  if (!fm.body) {
+    const b = bodyInPassing(lines.map((l) => l.text).join('\n'));
+    if (b) fm.body = b;
+  }
+  // Elections in running text before the items (`Anton Nordenfur valdes enhälligt till mötesordförande.`).
+  electRoles(preamble.map((p) => p.text).join(' '), preamble[0]?.source ?? 0);
   const signer = (role: 'recorder' | 'chair' | 'approver') => st.signers.filter((s) => s.role === role).map((s) => s.name);
-  const chair = signer('chair')[0] ?? chairs[0]?.name ?? electedRoles.find((e) => e.role === 'chair')?.name;
+  const chair = signer('chair')[0] ?? st.people.find((p) => p.roles.includes('chair'))?.name ?? electedRoles.find((e) => e.role === 'chair')?.name;
   const secretary = signer('recorder')[0] ?? st.people.find((p) => p.roles.includes('secretary'))?.name ?? electedRoles.find((e) => e.role === 'secretary')?.name;
   const approvers = dedupe([...signer('approver'), ...st.approvers].filter((n) => n !== chair && n !== secretary));
   for (const p of st.people) {

@@ -25,13 +25,13 @@ const BULLET = /^(?:[\uf0b7\uf0a7\u2022\u00b7\u25aa\u25cf\u25e6\u2013\u2023\uf02
 const JOINED_LABELS = [
   'Plats och tid för justering', 'Justeringens plats och tid', 'Plats och tid', 'Ej tjänstgörande ersättare', 'Tjänstgörande ersättare',
   'Övriga närvarande', 'Övriga deltagande', 'Beslutande', 'Utses att justera', 'Underskrifter', 'Paragrafer',
-  'ANSLAG/BEVIS', 'Innehållsförteckning', 'Ärendelista', 'Utdragsbestyrkande', 'Sammanträdesdatum',
+  'ANSLAG/BEVIS', 'Innehållsförteckning', 'Ärendelista', 'Utdragsbestyrkande', 'Sammanträdesdatum', 'Ej beslutande ersättare',
   'PRESENT:', 'Present:', 'APOLOGIES:', 'Apologies:', 'In attendance:', 'IN ATTENDANCE:', 'Also in attendance:', 'Present Members:',
 ];
 const JOINED = new RegExp(
   `\\s(?=(?:${JOINED_LABELS.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?:\\s|$))` +
     // minute references (`Cou/285/07-08`, `C048/23`) and protokoll paragraphs (`§ 12`)
-    `|\\s(?=(?:[A-Z][A-Za-z]{0,4}\\/)?\\d{1,4}\\/\\d{2}(?:-\\d{2})?\\s+\\p{Lu})|\\s(?=§\\s?\\d{1,4}\\s+\\p{Lu})`,
+    `|\\s(?=(?:[A-Z][A-Za-z]{0,4}\\/|[A-Z]{1,3})?\\d{1,4}\\/\\d{2}(?:-\\d{2})?\\s+\\p{Lu})|\\s(?=§\\s?\\d{1,4}\\s+\\p{Lu})`,
   'gu',
 );
 
@@ -133,6 +133,10 @@ export function cleanLines(input: string): Cleaned {
       continue;
     }
     const parts = l.text.split(JOINED).filter((p) => p.trim() !== '');
+    // A minute reference stays with what follows it (`Cou/285/07-08 Present Members: …`).
+    for (let i = parts.length - 2; i >= 0; i--) {
+      if (/^\s*(?:[A-Z][A-Za-z]{0,4}\/|[A-Z]{1,3})?\d{1,4}\/\d{2}(?:-\d{2})?\s*$/.test(parts[i]!)) parts.splice(i, 2, `${parts[i]!.trim()} ${parts[i + 1]!.trim()}`);
+    }
     if (parts.length > 1) splitLines.push(l.source);
     for (const p of parts) out.push({ ...l, text: p.trim() });
   }

@@ -34,6 +34,7 @@ export function roleOf(word: string): Role | undefined {
 const PRESENCE = /^(?:t\.?\s?o\.?\s?m\.?|tom|till|fr\.?\s?o\.?\s?m\.?|från|from|until|arrived|left|ej\s+§|§|ej\s|kl\.?\s*\d|\d{1,2}[.:]\d{2}|del av)/i;
 const ABSENT = /^(?:anmält förhinder|förhinder|frånvarande|absent|apologies|ej närvarande)$/i;
 const HONORIFIC = /^(?:cllr|councillor|county cllr|mr|mrs|ms|miss|dr|rev)\.?\s+/i;
+const JOB = /(?:officer|manager|clerk|director|assistant|adviser|advisor|coordinator|administrator|chef|direktör|sekreterare|handläggare|strateg|ekonom|controller|samordnare)$/i;
 const PARTY = /^\((\p{Lu}{1,3}|-|FP|MP|KD|SD|SPI)\)$/u;
 
 /** `t o m kl 10.00` → `t.o.m. 10:00`; other presence text as written. */
@@ -59,6 +60,9 @@ export function looksLikeName(text: string): boolean {
 /** Splits a line of names at commas, `och`, `and`, `&`, keeping `ersätter` pairs together. */
 function pieces(line: string): string[] {
   return line
+    .replace(/^(?:councillors|cllrs|members|ledamöter)\s*:\s*/i, '')
+    // `Jan Sahlén (S) Gudrun Sjödin (S)`: a party ends a name.
+    .replace(/(\((?:\p{Lu}{1,3}|-)\))\s+(?=\p{Lu}\p{Ll})/gu, '$1, ')
     .replace(/\s+(?:och|and|samt|&)\s+/gi, ', ')
     .split(/\s*[,;]\s*/)
     .map((p) => p.trim().replace(/\.$/, ''))
@@ -81,6 +85,8 @@ export function readPeople(lines: readonly { text: string; source: number }[], g
     let text = line.text.trim();
     // `Hanna Roberts X, mötesordförande`: X marks presence in a roll-call table.
     text = text.replace(/\s+X(?=\s*(?:,|$))/, '');
+    // The X column of a roll call, flattened to lines of its own: not a person.
+    if (/^X(?:,|$)/.test(text)) return;
     let absent = false;
     const absentMatch = /\s+(anmält förhinder|frånvarande)\s*$/i.exec(text);
     if (absentMatch) {
@@ -115,8 +121,33 @@ export function readPeople(lines: readonly { text: string; source: number }[], g
         piece = presence[1]!;
         trailingPresence = presence[2]!;
       }
+      // `mötesordförande § 94 - § 106`, `mötesordf. § 74-88`: a role with presence.
+      const rolePresence = /^((?:mötes)?ordf(?:örande|\.)?|sekreterare|sekr\.?)\s+((?:§|ej\s|t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m).*)$/i.exec(piece);
+      if (rolePresence && current) {
+        const r = roleOf(rolePresence[1]!)!;
+        if (!current.roles.includes(r)) current.roles.push(r);
+        current.presence = rolePresence[2]!.trim();
+        current.guesses.push('role', 'presence');
+        continue;
+      }
+      // `Mr D L Nicholson Deputy Parish Clerk`: an honorific starts a person; initials and a surname are the name.
+      if (HONORIFIC.test(piece) && !looksLikeName(piece)) {
+        const bare = piece.replace(HONORIFIC, '').trim();
+        const m = /^((?:\p{Lu}{1,2}\.?\s+){0,3}\p{Lu}[\p{L}'’-]+)\s+(.*)$/u.exec(bare);
+        if (m) {
+          const person: ImportedPerson = { name: m[1]!, roles: [], group: absent ? 'absent' : group, source: line.source, guesses: [] };
+          const r = roleOf(m[2]!);
+          if (r) person.roles.push(r);
+          else person.organisation = m[2]!;
+          people.push(person);
+          current = person;
+          continue;
+        }
+      }
       const role = piece !== '' ? roleOf(piece) : undefined;
-      const isName = piece !== '' && !role && looksLikeName(piece) && (piece.replace(HONORIFIC, '').split(/\s+/).length >= 2 || HONORIFIC.test(piece) || !current);
+      // `G Markland, Neighbourhood Plan Continuity Officer`: a job title, not a second person.
+      const job = current !== undefined && JOB.test(piece);
+      const isName = !job && piece !== '' && !role && looksLikeName(piece) && (piece.replace(HONORIFIC, '').split(/\s+/).length >= 2 || HONORIFIC.test(piece) || !current);
       if (isName) {
         const bare = piece.replace(HONORIFIC, '').trim();
         const words = bare.split(/\s+/);
