@@ -556,6 +556,8 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     const end = Math.min(items[k + 1]?.index ?? lines.length, tailStart);
     let title = start.title;
     let from = start.index + 1;
+    const word = /^\s*(?:#{1,6}\s+)?(item|punkt|ärende)\s/i.exec(lines[start.index]!.text);
+    if (word) st.removed.push({ line: lines[start.index]!.source, text: word[1]!, reason: 'label' });
     if (title === '') {
       // `§ 12` alone: the title is the next line.
       while (from < end && lines[from]!.text.trim() === '') from++;

@@ -19,7 +19,7 @@ const PAGE_NUMBER = [
 /** Footer labels of Swedish protokoll, on every page. */
 const FOOTER = /^(?:(?:justerandes?|justerares|ordförandes|sekreterarens?|ordf)\s+(?:sign(?:atur)?\.?|signaturer)|utdragsbestyrkande|sign\.?)(?:\s+(?:(?:justerandes?|justerares|ordförandes|sekreterarens?|ordf)\s+(?:sign(?:atur)?\.?|signaturer)|utdragsbestyrkande))*$/i;
 
-const BULLET = /^(?:[\uf0b7\uf0a7\u2022\u00b7\u25aa\u25cf\u25e6\u2013\u2023\uf02d]|o(?=\s))\s*/u;
+const BULLET = /^[\uf0b7\uf0a7\u2022\u00b7\u25aa\u25cf\u25e6\u2013\u2023\uf02d]\s*/u;
 
 /** Labels that start a new line in a document whose lines a web copy joined. */
 const JOINED_LABELS = [
