@@ -64,7 +64,7 @@ const builds = [
   // First analysis of very large documents, off the extension host's main thread.
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
   // Readers for import (mammoth, pdfjs-dist, rehype): loaded by the extension only when a file is imported.
-  { ...common, ...importMeta, entryPoints: ['src/readers/index.ts'], outfile: 'dist/readers.js' },
+  { ...common, ...importMeta, entryPoints: ['src/readers/bundle.ts'], outfile: 'dist/readers.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

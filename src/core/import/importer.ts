@@ -248,7 +248,21 @@ function decides(text: string, lang: Language): boolean {
   if (/^-?\s*att\s/i.test(text)) return false;
   return (lang === 'sv' ? DECISION_PROSE_SV : DECISION_PROSE_EN).test(text);
 }
-const CALLOUT_LABEL = /^(yrkanden?|yrkande|omröstning|omröstningsresultat|reservation(?:er)?|jäv|protokollsanteckning(?:ar)?|motion|vote|dissent|statement|declarations? of interest)\s*:?\s*(.{0,60})$/i;
+const CALLOUT_LABEL_RE = /^(yrkanden?|yrkande|omröstning|omröstningsresultat|reservation(?:er)?|jäv|protokollsanteckning(?:ar)?|motion|vote|dissent|statement)(?![\p{L}\p{N}])(\s*:\s*(.{0,60})|\s+(.{0,60})|)$/iu;
+
+/** `Reservation`, `Reservation: Anna Berg (M)`, `Jäv Per Ek`: a callout label, not a sentence that starts with the word. */
+const CALLOUT_LABEL = {
+  exec(text: string): [string, string, string] | null {
+    const m = CALLOUT_LABEL_RE.exec(text);
+    if (!m) return null;
+    const title = (m[3] ?? m[4] ?? '').trim();
+    if (m[4] !== undefined && !looksLikeName(title.replace(/\s*\([^)]*\)\s*/g, ' ').trim())) return null;
+    return [m[0], m[1]!, title];
+  },
+  test(text: string): boolean {
+    return this.exec(text) !== null;
+  },
+};
 const ACTION_LINE = /^(action|actions|åtgärd|att göra)\s*[:–-]\s*(\S.*)$/i;
 
 function calloutKind(label: string): { sv: string; en: string } | undefined {
@@ -369,7 +383,8 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
       if (mode !== 'none' && agendaLines.length + notice.length > 0) mode = 'none';
       continue;
     }
-    const handled = headerLine(l, t, lines[i + 1]?.text);
+    // A heading from a Word or web file (`# Minutes of the Board`) reads as its text.
+    const handled = headerLine(l, t.replace(/^#{1,6}\s+/, ''), lines[i + 1]?.text);
     if (handled === 'next') i++;
   }
 
@@ -650,10 +665,11 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
         }
         pendingDecision = undefined;
       }
-      if ((m = CALLOUT_LABEL.exec(first)) && para.length === 1 && calloutKind(m[1]!)) {
-        st.removed.push({ line: para[0]!.source, text: m[1]!, reason: 'label' });
+      const cl = CALLOUT_LABEL.exec(first);
+      if (cl && para.length === 1 && calloutKind(cl[1])) {
+        st.removed.push({ line: para[0]!.source, text: cl[1], reason: 'label' });
         const next = paras[p + 1];
-        const b: Block = { kind: 'callout', lines: next ?? [], callout: calloutKind(m[1]!)!, title: m[2]!.trim() };
+        const b: Block = { kind: 'callout', lines: next ?? [], callout: calloutKind(cl[1])!, title: cl[2] };
         if (!next) b.lines = [];
         blocks.push(b);
         if (next) p++;
