@@ -96,7 +96,7 @@ export function bodyIn(text: string, next?: string): string | undefined {
   }
   m = /minutes of (?:the |a )?(.+?)\s+meeting\b/i.exec(t);
   if (m && BODY_WORD.test(m[1]!)) return clean(m[1]!);
-  m = /^minutes of (?:the |a )?(.{3,60}?)(?:\s+(?:on|held|at)\b.*)?$/i.exec(t);
+  m = /^minutes of (?:the |a )?(.{3,60}?)(?:\s+(?:on|held|at)\b.*|\s+\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}.*)?$/iu.exec(t);
   if (m && BODY_WORD.test(m[1]!)) return clean(m[1]!);
   m = /^(?:the\s+)?([\p{Lu}][\p{L}'’ -]{2,60}?(?:parish council|town council|city council|council|committee|board))\b/iu.exec(t);
   if (m && t.length < 90) return clean(m[1]!);

@@ -530,6 +530,18 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
   let attendanceCount = 0;
 
   function takeSignatures(sig: { roles: ('recorder' | 'chair' | 'approver')[]; rest: string }, used: Line[], _next: string | undefined) {
+    // Labels and names interleaved over the next lines (`Underskrifter Sekreterare` / `Paragrafer 26 -- 38 Maria Hedman Ordförande …`).
+    const at0 = lines.indexOf(used[0]!);
+    const following = lines.slice(at0 + 1, at0 + 3).filter((l) => l.text.trim() !== '');
+    if (!sig.rest && following.some((l) => new RegExp(ZONE_LABEL.source, 'u').test(l.text))) {
+      const z = zoneSignatures([used[0]!, ...following].map((l) => l.text).join(' '), st.people.map((p) => p.name));
+      if (z.length >= 2) {
+        for (const x of z) st.signers.push({ ...x, source: used[0]!.source });
+        for (const u of [used[0]!, ...following]) read(u);
+        sigUsed.push(used[0]!, ...following);
+        return;
+      }
+    }
     let names = sig.rest ? namesInLine(sig.rest.replace(/\.{2,}|_{2,}|…/g, ' '), st.people.map((p) => p.name)) : [];
     if (names.length === 0) {
       // Names on the following lines.
@@ -604,9 +616,20 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     const blocks = itemBlocks(body);
     // `5. Utskickad dagordning godkändes.`: a numbered sentence that states a decision.
     const whole = spill ? `${title} ${spill}` : title;
-    if (!blocks.some((b) => b.kind === 'decision') && decides(whole, lang) && /[.!]$|\p{Ll}$/u.test(whole.trim()) && whole.split(/\s+/).length >= 3) {
+    if (decides(whole, lang) && /[.!]$|\p{Ll}$/u.test(whole.trim()) && whole.split(/\s+/).length >= 3) {
       electRoles(whole, lines[start.index]!.source);
-      if (!spill) blocks.unshift({ kind: 'decision', lines: [{ text: title, source: lines[start.index]!.source }], note: NOTE.decision!(''), noteKind: 'decision' });
+      const source = lines[start.index]!.source;
+      // The sentence's words are all in the heading and its continuation: the decision repeats the whole sentence.
+      const first = blocks[0];
+      if (spill && first && first.lines[0]?.text === spill) {
+        if (first.kind !== 'decision') {
+          blocks.shift();
+          if (first.lines.length > 1) blocks.unshift({ kind: 'prose', lines: first.lines.slice(1) });
+          blocks.unshift({ kind: 'decision', lines: [{ text: whole, source }], note: NOTE.decision!(''), noteKind: 'decision' });
+        }
+      } else if (!blocks.some((b) => b.kind === 'decision')) {
+        blocks.unshift({ kind: 'decision', lines: [{ text: title, source }], note: NOTE.decision!(''), noteKind: 'decision' });
+      }
     }
     if (/^(?:attendance|närvaro|närvarande)\b/i.test(title.replace(/\s*\|\s*$/, '')) && !attendanceCount) {
       // A roll call inside an item (`Mr DR Peake (Vice-Chairman) P (in the chair) Mr JB Adams P …`).
@@ -793,10 +816,6 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
 
   flushAttendance();
   // Signature names that matched nobody in a header-less document still count as people.
-  for (const e of electedRoles) {
-    const p = st.people.find((x) => x.name.toLowerCase() === e.name.toLowerCase());
-    if (p && !p.roles.includes(e.role)) p.roles.push(e.role);
-  }
   if (st.signers.length === 0) {
     const joined = lines.slice(0, Math.max(headerEnd, 0)).map((l) => l.text).join('\n') + '\n\n' + lines.slice(tailStart).map((l) => l.text).join('\n');
     for (const z of zoneSignatures(joined, st.people.map((p) => p.name))) st.signers.push({ ...z, source: 0 });
