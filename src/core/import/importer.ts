@@ -313,7 +313,7 @@ const NOTE: Record<string, (s: string) => Msg> = {
   approvers: (s) => ({ sv: `Justerare lästes från texten: ${s}`, en: `Approvers were read from the text: ${s}` }),
 };
 
-function sv(lang: Language, both: Msg): string {
+function inLanguage(lang: Language, both: Msg): string {
   return lang === 'sv' ? both.sv : both.en;
 }
 
@@ -443,7 +443,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     }
     const sig = signatureLine(t);
     if (sig) {
-      takeSignatures(sig, [l], next);
+      takeSignatures(sig, [l]);
       return true;
     }
     let m = /^(?:utses att justera|utsedd(?:a)? att justera|(?:justerare|justerande|justeringsm[äa]n|approvers?)\s*:)\s*(.+)$/i.exec(t);
@@ -529,7 +529,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
   }
   let attendanceCount = 0;
 
-  function takeSignatures(sig: { roles: ('recorder' | 'chair' | 'approver')[]; rest: string }, used: Line[], _next: string | undefined) {
+  function takeSignatures(sig: { roles: ('recorder' | 'chair' | 'approver')[]; rest: string }, used: Line[]) {
     // Labels and names interleaved over the next lines (`Underskrifter Sekreterare` / `Paragrafer 26 -- 38 Maria Hedman Ordförande …`).
     const at0 = lines.indexOf(used[0]!);
     const following = lines.slice(at0 + 1, at0 + 3).filter((l) => l.text.trim() !== '');
@@ -808,7 +808,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     }
     const sig = signatureLine(t);
     if (sig) {
-      takeSignatures(sig, [l], lines[i + 1]?.text);
+      takeSignatures(sig, [l]);
       continue;
     }
     tail.push({ text: t, source: l.source });
@@ -873,7 +873,11 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
   out.push(`${K ? 'språk' : 'lang'}: ${lang}`);
   if (chair) out.push(`${K ? 'ordförande' : 'chair'}: ${yaml(chair)}`);
   if (secretary) out.push(`${K ? 'sekreterare' : 'secretary'}: ${yaml(secretary)}`);
-  if (approvers.length) out.push(`${K ? 'justerare' : 'approvers'}: [${approvers.map(yaml).join(', ')}]`);
+  if (approvers.length) {
+    // Approvers read from running text (`valdes till justerare`) are noted on this line.
+    for (const n of st.notes) if (n.out === -1) n.out = out.length;
+    out.push(`${K ? 'justerare' : 'approvers'}: [${approvers.map(yaml).join(', ')}]`);
+  }
   if (fm.approvalDate || fm.approvalPlace) {
     out.push(`${K ? 'justering' : 'approval'}:`);
     if (fm.approvalDate) out.push(`  ${K ? 'datum' : 'date'}: ${fm.approvalDate}`);
@@ -916,13 +920,13 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     for (const g of groups) {
       const ps = st.people.filter((p) => p.group === g);
       if (!ps.length) continue;
-      if (multi && g !== 'unspecified') out.push(`### ${sv(lang, GROUP_TITLE[g])}`, '');
+      if (multi && g !== 'unspecified') out.push(`### ${inLanguage(lang, GROUP_TITLE[g])}`, '');
       for (const p of ps) {
         if (p.guesses.includes('organisation')) note('organisation', p.source, NOTE.organisation!(p.organisation ?? ''));
-        if (p.roles.length && p.guesses.includes('role')) note('role', p.source, NOTE.role!(p.roles.map((r) => sv(lang, ROLE_SPELLING[r])).join(', ')));
+        if (p.roles.length && p.guesses.includes('role')) note('role', p.source, NOTE.role!(p.roles.map((r) => inLanguage(lang, ROLE_SPELLING[r])).join(', ')));
         if (p.presence) note('presence', p.source, NOTE.presence!(p.presence));
         const parts = [`- ${p.name}${p.party ? ` (${p.party})` : ''}${p.organisation ? `, ${p.organisation}` : ''}`];
-        for (const r of p.roles) parts.push(`[${K ? 'roll' : 'role'}:: ${sv(lang, ROLE_SPELLING[r])}]`);
+        for (const r of p.roles) parts.push(`[${K ? 'roll' : 'role'}:: ${inLanguage(lang, ROLE_SPELLING[r])}]`);
         if (p.presence) parts.push(`[${K ? 'närvaro' : 'presence'}:: ${p.presence.replace(/\]/g, ')')}]`);
         if (p.replaces) parts.push(`[${K ? 'ersätter' : 'replaces'}:: ${p.replaces}]`);
         out.push(parts.join(' '));
@@ -984,11 +988,11 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
   const signedApprovers = dedupe(st.signers.filter((s) => s.role === 'approver').map((s) => s.name));
   if (recorderName || signedChair || signedApprovers.length || fm.approvedItems || approvers.length) {
     out.push(`## ${K ? 'Justering' : 'Signatures'}`, '');
-    const recLabel = profile === 'protokoll' && K ? 'Vid protokollet' : sv(lang, SIGNER_SPELLING.recorder);
+    const recLabel = profile === 'protokoll' && K ? 'Vid protokollet' : inLanguage(lang, SIGNER_SPELLING.recorder);
     for (const s of st.signers) note('signature', s.source, NOTE.signature!(s.name));
     if (recorderName ?? secretary) out.push(`- ${recLabel}: ${recorderName ?? secretary}`);
-    if (signedChair ?? (profile === 'protokoll' ? chair : undefined)) out.push(`- ${sv(lang, SIGNER_SPELLING.chair)}: ${signedChair ?? chair}`);
-    for (const a of signedApprovers.length ? signedApprovers : approvers) out.push(`- ${sv(lang, SIGNER_SPELLING.approver)}: ${a}`);
+    if (signedChair ?? (profile === 'protokoll' ? chair : undefined)) out.push(`- ${inLanguage(lang, SIGNER_SPELLING.chair)}: ${signedChair ?? chair}`);
+    for (const a of signedApprovers.length ? signedApprovers : approvers) out.push(`- ${inLanguage(lang, SIGNER_SPELLING.approver)}: ${a}`);
     if (fm.approvedItems) out.push(`- ${K ? 'Justerade paragrafer' : 'Approved items'}: ${fm.approvedItems}`);
     out.push('');
   }
