@@ -9,6 +9,7 @@ import { analyzeFull, DocumentAnalyzer } from '../src/core/analysis';
 import { processor as remark } from '../src/core/parser';
 import { generateMeeting, generateWorkspace, rng } from './generate';
 import { benchWorkspace, type WorkspaceFigures } from './workspace';
+import { benchArchive, type ArchiveFigures } from './archive';
 
 const root = process.cwd();
 const quick = process.argv.includes('--quick');
@@ -158,6 +159,9 @@ async function main(): Promise<void> {
 
   const act = activation();
   const ws: WorkspaceFigures = await benchWorkspace(generateWorkspace(quick ? 60 : 300));
+  const archive: ArchiveFigures | undefined = process.argv.includes('--no-archive')
+    ? undefined
+    : benchArchive({ root, quick, ...(process.env.JUSTERA_BENCH_NODE22 ? { node22: process.env.JUSTERA_BENCH_NODE22 } : {}) });
 
   const table = [
     '| document | Justera full | Justera incremental median | p95 | remark parse (same plugins) | markdownlint | full / remark | markdownlint / incremental | throughput (MB/s) |',
@@ -180,6 +184,7 @@ async function main(): Promise<void> {
     `- Workspace of ${ws.files} files: cold index ${fmt(ws.coldMs)} ms, from cache ${fmt(ws.cachedMs)} ms (${ws.reparsed} files parsed again): **${ratio(ws.coldMs, ws.cachedMs)}** faster (target ≥ 10×)`,
     `- Extension bundle: **${(act.bytes / 1024).toFixed(0)} KB** minified (target < 400 KB); loading it takes ${fmt(act.loadMs)} ms`,
   ];
+  const archiveLines = archive ? archiveSection(archive) : ['Not run (`--no-archive`).'];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
   const md = [
     '# Performance',
@@ -203,9 +208,35 @@ async function main(): Promise<void> {
     '',
     ...targets,
     '',
+    '## The archive',
+    '',
+    ...archiveLines,
+    '',
   ].join('\n');
-  process.stdout.write(`${table.join('\n')}\n\n${targets.join('\n')}\n`);
+  process.stdout.write(`${table.join('\n')}\n\n${targets.join('\n')}\n\n${archiveLines.join('\n')}\n`);
   if (!quick) writeFileSync(join(root, 'docs', 'performance.md'), md);
+}
+
+function archiveSection(a: ArchiveFigures): string[] {
+  const proc = (f: { seconds: number; peakMB: number } | undefined) => (f ? `${f.seconds.toFixed(1)} s | ${f.peakMB.toFixed(0)} MB` : 'not run | —');
+  const top = a.growth.at(-1);
+  const half = top ? a.growth.find((x) => x.files * 2 === top.files) : undefined;
+  return [
+    `${a.files} generated protokoll (${a.megabytes.toFixed(1)} MB; \`bench/archive.ts\`), each tool run as a whole process`,
+    'over the folder, wall time and peak memory as GNU time reports them (median of 3; 1 with `--quick`).',
+    'markdownlint-cli2 (default rules) runs on the Node ≥ 22 of the test toolchain when it is installed.',
+    '',
+    '| over the archive | wall | peak memory |',
+    '|---|---:|---:|',
+    `| \`justera lint\` (drafts: every action open and overdue) | ${proc(a.drafts)} |`,
+    `| \`justera lint\` (all but each body's latest approved) | ${proc(a.approved)} |`,
+    `| \`markdownlint-cli2 "**/*.md"\` | ${proc(a.markdownlint)} |`,
+    '',
+    `Growth of \`justera lint\` (drafts): ${a.growth.map((x) => `${x.files} files ${x.seconds.toFixed(1)} s`).join(', ')}` +
+      (top && half ? `; ${top.files} files take **${(top.seconds / half.seconds).toFixed(2)}×** the time of ${half.files} (target ≤ 2.2×).` : '.'),
+    `- Keystroke in a 26 KB draft inside the ${a.keystroke.workspaceFiles}-file workspace, every action overdue: median **${fmt(a.keystroke.median)} ms**, p95 ${fmt(a.keystroke.p95)} ms (target ≤ 5 ms / 10 ms).`,
+    ...(a.markdownlint && a.drafts ? [`- \`justera lint\` vs markdownlint-cli2 on the same files: **${ratio(a.markdownlint.seconds, a.drafts.seconds)}** (above 1× is faster).`] : []),
+  ];
 }
 
 main().catch((e) => {

@@ -1,7 +1,9 @@
 // Bundles the benchmark like the extension is bundled (esbuild, minified), then runs it,
 // so the figures are those of the code users run rather than of a TS loader.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { nodeHome } from '../test/integration/toolchain.mjs';
 
 await esbuild.build({
   entryPoints: ['bench/run.ts'],
@@ -14,4 +16,7 @@ await esbuild.build({
   external: ['markdownlint', 'markdownlint/*'],
   logLevel: 'warning',
 });
-execFileSync(process.execPath, ['--expose-gc', 'out/bench/run.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+// markdownlint-cli2 needs Node ≥ 22: the test toolchain's Node 24, when installed.
+const node24 = `${nodeHome()}/bin/node`;
+const env = existsSync(node24) ? { ...process.env, JUSTERA_BENCH_NODE22: node24 } : process.env;
+execFileSync(process.execPath, ['--expose-gc', 'out/bench/run.js', ...process.argv.slice(2)], { stdio: 'inherit', env });

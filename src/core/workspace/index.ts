@@ -154,9 +154,41 @@ export function indexEntry(uri: string, text: string, options: UpdateOptions = {
   }
 }
 
+/** An entry's sort keys, computed once when it is indexed, never inside a comparator. */
+interface Keyed {
+  readonly entry: IndexEntry;
+  readonly body: string;
+  readonly date: string;
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  return a.body.localeCompare(b.body) || a.date.localeCompare(b.date) || a.entry.uri.localeCompare(b.entry.uri);
+}
+
+/** First index in `list` whose element is not before `probe` (lower bound). */
+function lowerBound<T>(list: readonly T[], before: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(list[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, IndexEntry>();
+  /**
+   * Minutes entries in `entries()` order and, per body key, its dated meetings oldest
+   * first: kept sorted on every change so that queries (MIN042 asks once per open
+   * action) are binary searches, not a sort of the whole workspace.
+   */
+  private readonly keyed = new Map<string, Keyed>();
+  private readonly ordered: Keyed[] = [];
+  private readonly meetings = new Map<string, Keyed[]>();
   private readonly actionCache = new WeakMap<IndexEntry, IndexedAction[]>();
+  private readonly originCache = new WeakMap<IndexEntry, Map<string, IndexedAction[]>>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private batchDepth = 0;
   private pending = new Set<string>();
@@ -217,6 +249,35 @@ export class WorkspaceIndex implements WorkspaceView {
     }
   }
 
+  private set(entry: IndexEntry): void {
+    this.unlink(entry.uri);
+    this.byUri.set(entry.uri, entry);
+    if (!entry.isMinutes) return;
+    const k: Keyed = { entry, body: bodyKey(entry.body), date: entry.date ?? '' };
+    this.keyed.set(entry.uri, k);
+    this.ordered.splice(lowerBound(this.ordered, (x) => compareKeyed(x, k) < 0), 0, k);
+    if (entry.body && entry.date) {
+      let list = this.meetings.get(k.body);
+      if (!list) this.meetings.set(k.body, (list = []));
+      list.splice(lowerBound(list, (x) => compareKeyed(x, k) < 0), 0, k);
+    }
+  }
+
+  private unlink(uri: string): boolean {
+    const had = this.byUri.delete(uri);
+    const k = this.keyed.get(uri);
+    if (!k) return had;
+    this.keyed.delete(uri);
+    this.ordered.splice(lowerBound(this.ordered, (x) => compareKeyed(x, k) < 0), 1);
+    const list = this.meetings.get(k.body);
+    if (list) {
+      const i = lowerBound(list, (x) => compareKeyed(x, k) < 0);
+      if (list[i] === k) list.splice(i, 1);
+      if (list.length === 0) this.meetings.delete(k.body);
+    }
+    return had;
+  }
+
   /** Whether `update(uri, text)` would parse (the text is not the indexed one). */
   isStale(uri: string, text: string, options: UpdateOptions = {}): boolean {
     return this.byUri.get(uri)?.hash !== (options.hash ?? indexHash(text, options.assumeMinutes ?? false));
@@ -232,7 +293,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const hash = options.hash ?? indexHash(text, options.assumeMinutes ?? false);
     if (this.byUri.get(uri)?.hash === hash) return false;
     if (options.parsed?.text !== text) this.parses++;
-    this.byUri.set(uri, indexEntry(uri, text, { ...options, hash }));
+    this.set(indexEntry(uri, text, { ...options, hash }));
     this.changed(uri);
     return true;
   }
@@ -241,13 +302,13 @@ export class WorkspaceIndex implements WorkspaceView {
   put(entry: IndexEntry): boolean {
     if (this.byUri.get(entry.uri)?.hash === entry.hash) return false;
     this.parses++;
-    this.byUri.set(entry.uri, entry);
+    this.set(entry);
     this.changed(entry.uri);
     return true;
   }
 
   remove(uri: string): boolean {
-    if (!this.byUri.delete(uri)) return false;
+    if (!this.unlink(uri)) return false;
     this.changed(uri);
     return true;
   }
@@ -265,8 +326,8 @@ export class WorkspaceIndex implements WorkspaceView {
   rename(from: string, to: string): boolean {
     const entry = this.byUri.get(from);
     if (!entry) return false;
-    this.byUri.delete(from);
-    this.byUri.set(to, { ...entry, uri: to });
+    this.unlink(from);
+    this.set({ ...entry, uri: to });
     this.batch(() => {
       this.changed(from);
       this.changed(to);
@@ -298,9 +359,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Minutes entries, by body then date then URI. */
   entries(): IndexEntry[] {
-    return [...this.byUri.values()]
-      .filter((e) => e.isMinutes)
-      .sort((a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body)) || (a.date ?? '').localeCompare(b.date ?? '') || a.uri.localeCompare(b.uri));
+    return this.ordered.map((k) => k.entry);
   }
 
   /** Bodies (as first written), sorted. */
@@ -312,8 +371,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Meetings of a body, oldest first. */
   meetingsOf(body: string): IndexEntry[] {
-    const key = bodyKey(body);
-    return this.entries().filter((e) => e.body && bodyKey(e.body) === key && e.date);
+    return (this.meetings.get(bodyKey(body)) ?? []).map((k) => k.entry);
   }
 
   previousMeeting(body: string, date: string, exceptUri?: string): IndexEntry | undefined;
@@ -324,8 +382,11 @@ export class WorkspaceIndex implements WorkspaceView {
       if (!entry?.body || !entry.date) return undefined;
       return this.previousMeeting(entry.body, entry.date, entry.uri);
     }
-    const earlier = this.meetingsOf(bodyOrUri).filter((e) => e.uri !== exceptUri && e.date! < date);
-    return earlier.at(-1);
+    const list = this.meetings.get(bodyKey(bodyOrUri)) ?? [];
+    for (let i = lowerBound(list, (k) => k.date < date) - 1; i >= 0; i--) {
+      if (list[i]!.entry.uri !== exceptUri) return list[i]!.entry;
+    }
+    return undefined;
   }
 
   actionsOf(entry: IndexEntry): readonly IndexedAction[] {
@@ -351,17 +412,43 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   continuation(body: string, date: string, action: CarriedAction, exceptUri?: string, onlyOfOrigin = false): IndexedAction | undefined {
-    return this.continuationIn(this.meetingsOf(body).filter((m) => m.uri !== exceptUri && m.date! > date), action, onlyOfOrigin);
+    const list = this.meetings.get(bodyKey(body)) ?? [];
+    return this.continuationIn(list, lowerBound(list, (k) => k.date <= date), action, onlyOfOrigin, exceptUri);
+  }
+
+  /** Actions of a meeting whose origin has this date (the candidates for `sameOrigin`). */
+  private actionsOfOrigin(entry: IndexEntry, date: string): readonly IndexedAction[] {
+    let byDate = this.originCache.get(entry);
+    if (!byDate) {
+      byDate = new Map();
+      for (const a of this.actionsOf(entry)) {
+        if (!a.origin) continue;
+        let list = byDate.get(a.origin.date);
+        if (!list) byDate.set(a.origin.date, (list = []));
+        list.push(a);
+      }
+      this.originCache.set(entry, byDate);
+    }
+    return byDate.get(date) ?? [];
   }
 
   /**
-   * The newest action in `later` meetings that continues `action`: same origin and text,
-   * or (a reworded carry-over) the only action of that origin on both sides.
+   * The newest action in the meetings `list[from…]` that continues `action`: same origin
+   * and text, or (a reworded carry-over) the only action of that origin on both sides.
    */
-  private continuationIn(later: readonly IndexEntry[], action: CarriedAction, onlyOfOrigin: boolean): IndexedAction | undefined {
+  private continuationIn(
+    list: readonly Keyed[],
+    from: number,
+    action: CarriedAction,
+    onlyOfOrigin: boolean,
+    exceptUri?: string,
+  ): IndexedAction | undefined {
     if (!action.origin) return undefined;
-    for (let i = later.length - 1; i >= 0; i--) {
-      const candidates = this.actionsOf(later[i]!).filter((a) => a.origin && sameOrigin(a.origin, action.origin!));
+    const origin = action.origin;
+    for (let i = list.length - 1; i >= from; i--) {
+      const entry = list[i]!.entry;
+      if (entry.uri === exceptUri) continue;
+      const candidates = this.actionsOfOrigin(entry, origin.date).filter((a) => sameOrigin(a.origin!, origin));
       const exact = candidates.find((c) => c.key === action.key);
       if (exact) return exact;
       if (candidates.length === 1 && onlyOfOrigin) return candidates[0];
@@ -373,30 +460,32 @@ export class WorkspaceIndex implements WorkspaceView {
   actions(filter: ActionFilter = {}): IndexedAction[] {
     const out: IndexedAction[] = [];
     const needle = filter.text?.trim().toLowerCase();
-    const groups = new Map<string, IndexEntry[]>();
-    for (const e of this.entries()) {
+    const groups = new Map<string, Keyed[]>();
+    for (const k of this.ordered) {
+      const e = k.entry;
       if (filter.exceptUri && e.uri === filter.exceptUri) continue;
       if (filter.before && (!e.date || e.date >= filter.before)) continue;
-      const key = bodyKey(e.body);
-      if (filter.body && key !== bodyKey(filter.body)) continue;
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      list.push(e);
+      if (filter.body && k.body !== bodyKey(filter.body)) continue;
+      let list = groups.get(k.body);
+      if (!list) groups.set(k.body, (list = []));
+      list.push(k);
     }
     for (const meetings of groups.values()) {
-      meetings.forEach((m, i) => {
+      for (const { entry: m, date } of meetings) {
         const mine = this.actionsOf(m);
+        // Later meetings of the body (undated ones sort first and are never later).
+        const later = m.date ? lowerBound(meetings, (k) => k.date <= date) : meetings.length;
         for (const a of mine) {
           if (filter.open) {
             if (!isOpenStatus(a.status)) continue;
             const only = mine.filter((o) => o.origin && a.origin && sameOrigin(o.origin, a.origin)).length === 1;
-            if (m.date && this.continuationIn(meetings.slice(i + 1).filter((x) => x.date && x.date > m.date!), a, only)) continue;
+            if (this.continuationIn(meetings, later, a, only)) continue;
           }
           if (filter.owner && !a.owners.some((o) => sameName(o, filter.owner!))) continue;
           if (needle && !matchesText(a, needle)) continue;
           out.push(a);
         }
-      });
+      }
     }
     return out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line);
   }
@@ -438,7 +527,7 @@ export class WorkspaceIndex implements WorkspaceView {
       const data = JSON.parse(json) as { format?: unknown; entries?: unknown };
       if (data.format !== INDEX_FORMAT || !Array.isArray(data.entries)) return index;
       for (const e of data.entries as IndexEntry[]) {
-        if (e && typeof e.uri === 'string' && typeof e.hash === 'string' && typeof e.isMinutes === 'boolean') index.byUri.set(e.uri, e);
+        if (e && typeof e.uri === 'string' && typeof e.hash === 'string' && typeof e.isMinutes === 'boolean') index.set(e);
       }
     } catch {
       // A corrupt cache is rebuilt, never fatal.

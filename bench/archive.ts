@@ -1,0 +1,171 @@
+// The archive benchmark: a municipality's minutes over years (bodies × years × meetings),
+// linted by `justera lint` and by markdownlint-cli2 as whole processes (wall time and
+// peak memory), the growth from 100 to 2,000 files, and a keystroke in a draft inside
+// that workspace with every action overdue.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DocumentAnalyzer } from '../src/core/analysis';
+import { WorkspaceIndex } from '../src/core/workspace/index';
+import { generateMeeting, rng } from './generate';
+
+export interface ArchiveFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+const BODIES = [
+  'Kommunstyrelsen', 'Kommunstyrelsens arbetsutskott', 'Barn- och utbildningsnämnden', 'Miljö- och byggnadsnämnden',
+  'Socialnämnden', 'Kultur- och fritidsnämnden', 'Tekniska nämnden', 'Valnämnden', 'Överförmyndarnämnden',
+  'Kommunfullmäktige', 'Äldrenämnden', 'Arbetsmarknadsnämnden', 'Gymnasienämnden', 'Revisionen', 'Krisledningsnämnden',
+  'Samhällsbyggnadsnämnden', 'Servicenämnden', 'Demokratiberedningen', 'Folkhälsorådet', 'Pensionärsrådet',
+];
+
+/**
+ * `bodies` × `years` × `perYear` protokoll of 6–15 KB, § numbers running over each body's
+ * year. `drafts`: every meeting a draft (its actions open, overdue by now); otherwise all
+ * but each body's latest meeting are approved (`status: justerad`).
+ */
+export function generateArchive(bodies: number, years: number, perYear: number, drafts: boolean): ArchiveFile[] {
+  const out: ArchiveFile[] = [];
+  const r = rng(7);
+  for (let b = 0; b < bodies; b++) {
+    const body = BODIES[b % BODIES.length]! + (b >= BODIES.length ? ` ${Math.floor(b / BODIES.length) + 1}` : '');
+    const slug = body.toLowerCase().replace(/[^a-zåäö0-9]+/g, '-');
+    for (let y = 0; y < years; y++) {
+      let next = 1;
+      for (let m = 0; m < perYear; m++) {
+        const day = 15 + Math.floor((m * 340) / perYear) + Math.floor(r() * 5);
+        const date = new Date(Date.UTC(2015 + y, 0, day)).toISOString().slice(0, 10);
+        const meeting = generateMeeting({ seed: b * 10_000 + y * 100 + m, bytes: 6000 + Math.floor(r() * 9000), body, date, firstItem: next });
+        next += meeting.items;
+        const latest = y === years - 1 && m === perYear - 1;
+        const text = drafts || latest ? meeting.text : meeting.text.replace('status: utkast', 'status: justerad');
+        out.push({ path: `${slug}/${date}.md`, text });
+      }
+    }
+  }
+  return out;
+}
+
+function writeArchive(files: readonly ArchiveFile[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'justera-archive-'));
+  for (const f of files) {
+    const p = join(dir, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.text);
+  }
+  return dir;
+}
+
+export interface ProcessFigures {
+  readonly seconds: number;
+  readonly peakMB: number;
+}
+
+/** Wall time and peak resident memory of a whole process (GNU time), stdout discarded. */
+function measure(command: string, args: readonly string[], cwd: string): ProcessFigures | undefined {
+  const res = spawnSync('/usr/bin/time', ['-f', 'JUSTERA_TIME %e %M', command, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const m = /JUSTERA_TIME ([\d.]+) (\d+)/.exec(res.stderr ?? '');
+  if (!m) return undefined;
+  return { seconds: Number(m[1]), peakMB: Number(m[2]) / 1024 };
+}
+
+function medianOf(runs: number, fn: () => ProcessFigures | undefined): ProcessFigures | undefined {
+  const all = Array.from({ length: runs }, fn).filter((x): x is ProcessFigures => !!x);
+  if (all.length === 0) return undefined;
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { seconds: mid(all.map((x) => x.seconds)), peakMB: mid(all.map((x) => x.peakMB)) };
+}
+
+export interface ArchiveFigures {
+  readonly files: number;
+  readonly megabytes: number;
+  readonly drafts: ProcessFigures | undefined;
+  readonly approved: ProcessFigures | undefined;
+  readonly markdownlint: ProcessFigures | undefined;
+  /** Files → seconds of `justera lint` over drafts, for the growth series. */
+  readonly growth: readonly { files: number; seconds: number }[];
+  readonly keystroke: { median: number; p95: number; workspaceFiles: number };
+}
+
+export interface ArchiveOptions {
+  readonly root: string;
+  readonly quick: boolean;
+  /** A Node ≥ 22 for markdownlint-cli2 (it refuses older ones); undefined: not run. */
+  readonly node22?: string;
+}
+
+export function benchArchive(o: ArchiveOptions): ArchiveFigures {
+  const cli = join(o.root, 'dist', 'cli.js');
+  if (!existsSync(cli)) execFileSync(process.execPath, [join(o.root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  // 20 bodies × 10 years × 10 meetings; quick: 5 × 2 × 10.
+  const [bodies, years, perYear] = o.quick ? [5, 2, 10] : [20, 10, 10];
+  const runs = o.quick ? 1 : 3;
+  const drafts = generateArchive(bodies, years, perYear, true);
+  const approved = generateArchive(bodies, years, perYear, false);
+  const megabytes = drafts.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
+  const lint = (dir: string) => measure(process.execPath, [cli, 'lint', '.'], dir);
+
+  const draftDir = writeArchive(drafts);
+  const approvedDir = writeArchive(approved);
+  const mdlBin = join(o.root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  try {
+    process.stderr.write(`archive: ${drafts.length} files, ${megabytes.toFixed(1)} MB\n`);
+    const draftFigures = medianOf(runs, () => lint(draftDir));
+    const approvedFigures = medianOf(runs, () => lint(approvedDir));
+    const mdl = o.node22 && existsSync(mdlBin) ? medianOf(runs, () => measure(o.node22!, [mdlBin, '**/*.md'], draftDir)) : undefined;
+    process.stderr.write(`archive: justera ${draftFigures?.seconds} s (drafts), ${approvedFigures?.seconds} s (approved); markdownlint-cli2 ${mdl?.seconds ?? 'not run'} s\n`);
+
+    // Growth: the first N files of the drafts archive, whole bodies first.
+    const growth: { files: number; seconds: number }[] = [];
+    for (const n of o.quick ? [25, 50, 100] : [100, 500, 1000, 2000]) {
+      if (n > drafts.length) continue;
+      const dir = n === drafts.length ? draftDir : writeArchive(drafts.slice(0, n));
+      const f = lint(dir);
+      if (dir !== draftDir) rmSync(dir, { recursive: true, force: true });
+      if (f) growth.push({ files: n, seconds: f.seconds });
+    }
+    return { files: drafts.length, megabytes, drafts: draftFigures, approved: approvedFigures, markdownlint: mdl, growth, keystroke: keystroke(drafts, o.quick) };
+  } finally {
+    rmSync(draftDir, { recursive: true, force: true });
+    rmSync(approvedDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One-character edits in a 26 KB draft of the first body, indexed with the whole archive,
+ * analysed with the workspace as the editor does, a year after its meeting (every action
+ * overdue, so MIN042 asks the index about each).
+ */
+function keystroke(archive: readonly ArchiveFile[], quick: boolean): { median: number; p95: number; workspaceFiles: number } {
+  const index = new WorkspaceIndex();
+  index.batch(() => archive.forEach((f) => index.update(`file:///ws/${f.path}`, f.text)));
+  const last = archive.filter((f) => f.path.startsWith(archive[0]!.path.split('/')[0]!)).at(-1)!;
+  const date = last.path.slice(-13, -3);
+  const draftDate = new Date(Date.parse(`${date}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+  const body = /organ: (.*)/.exec(last.text)![1]!;
+  const { text } = generateMeeting({ seed: 99, bytes: 26_000, body, date: draftDate, firstItem: 1 });
+  const uri = 'file:///ws/draft.md';
+  index.update(uri, text);
+  const today = `${Number(draftDate.slice(0, 4)) + 1}${draftDate.slice(4)}`;
+  const analyzer = new DocumentAnalyzer();
+  analyzer.analyze(text, { today, workspace: index, uri });
+  const r = rng(3);
+  let current = text;
+  const ts: number[] = [];
+  const edits = quick ? 40 : 200;
+  for (let i = 0; i < edits + 10; i++) {
+    const at = Math.floor(r() * current.length);
+    current = current.slice(0, at) + 'x' + current.slice(at);
+    current.charCodeAt(0);
+    const version = current;
+    const t = performance.now();
+    analyzer.analyze(version, { today, workspace: index, uri });
+    if (i >= 10) ts.push(performance.now() - t);
+  }
+  ts.sort((a, b) => a - b);
+  return { median: ts[Math.floor(ts.length / 2)]!, p95: ts[Math.floor(ts.length * 0.95)]!, workspaceFiles: archive.length };
+}
