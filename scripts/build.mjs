@@ -65,6 +65,8 @@ const builds = [
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
   // Readers for import (mammoth, pdfjs-dist, rehype): loaded by the extension only when a file is imported.
   { ...common, ...importMeta, entryPoints: ['src/readers/bundle.ts'], outfile: 'dist/readers.js' },
+  // The importer alone, for plain text.
+  { ...common, entryPoints: ['src/core/import/index.ts'], outfile: 'dist/importer.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

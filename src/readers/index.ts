@@ -6,23 +6,9 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
+import type { ImportFormat } from './formats';
 
-export type ImportFormat = 'text' | 'docx' | 'pdf' | 'html';
-
-export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
-  '.txt': 'text',
-  '.md': 'text',
-  '.markdown': 'text',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-  '.html': 'html',
-  '.htm': 'html',
-};
-
-export function formatOf(path: string): ImportFormat | undefined {
-  const m = /\.[^./\\]+$/.exec(path.toLowerCase());
-  return m ? IMPORT_EXTENSIONS[m[0]] : undefined;
-}
+export { formatOf, IMPORT_EXTENSIONS, type ImportFormat } from './formats';
 
 /** The text of a file for `importMinutes`. Throws with a readable message on a broken file. */
 export async function readForImport(bytes: Uint8Array, format: ImportFormat): Promise<string> {

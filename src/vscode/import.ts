@@ -1,9 +1,12 @@
 // "Justera: Import Minutes…": legacy files into new dialect documents, with the importer's
 // guesses as information diagnostics that go away once their line is edited. The readers and
-// the importer live in dist/readers.js, loaded on first use.
+// the importer live in dist/readers.js, loaded on first use; plain text needs only the
+// importer (dist/importer.js), not mammoth and pdfjs-dist.
 import * as vscode from 'vscode';
 import type { ImportNote, ImportResult } from '../core/import';
 import type * as Bundle from '../readers/bundle';
+import type * as Importer from '../core/import';
+import { formatOf } from '../readers/formats';
 import { registerCommand, UserError } from './commandRunner';
 
 export const IMPORT_COMMAND = 'justera.importMinutes';
@@ -89,12 +92,10 @@ class ImportNotes implements vscode.Disposable {
 export function registerImport(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
   const notes = new ImportNotes();
   context.subscriptions.push(notes);
-  let bundle: typeof Bundle | undefined;
-  const load = (): typeof Bundle => {
-    // A plain require of a file next to this bundle: esbuild leaves it alone.
-    bundle ??= (require as NodeJS.Require)(vscode.Uri.joinPath(context.extensionUri, 'dist', 'readers.js').fsPath) as typeof Bundle;
-    return bundle;
-  };
+  // A plain require of a file next to this bundle: esbuild leaves it alone.
+  const load = <T>(file: string): T => (require as NodeJS.Require)(vscode.Uri.joinPath(context.extensionUri, 'dist', file).fsPath) as T;
+  let readers: typeof Bundle | undefined;
+  let importer: typeof Importer | undefined;
 
   // From the explorer: (clicked, selected[]); from the palette: nothing; from scripts: a Uri or Uri[].
   registerCommand(context, output, IMPORT_COMMAND, async (clicked?: unknown, selected?: unknown): Promise<ImportCommandResult | undefined> => {
@@ -115,20 +116,29 @@ export function registerImport(context: vscode.ExtensionContext, output: vscode.
       if (!picked || picked.length === 0) return undefined;
       uris = picked;
     }
-    const b = load();
     const documents: vscode.Uri[] = [];
     let noteCount = 0;
     for (const uri of uris) {
       const name = uri.path.replace(/^.*\//, '');
-      const format = b.formatOf(name);
+      const format = formatOf(name);
       if (!format) throw new UserError(vscode.l10n.t('Justera cannot import {0}: expected a .txt, .md, .docx, .pdf or .html file.', name));
       let text: string;
+      let run: typeof Importer.importMinutes;
       try {
-        text = await b.readForImport(await vscode.workspace.fs.readFile(uri), format);
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (format === 'text') {
+          importer ??= load<typeof Importer>('importer.js');
+          text = new TextDecoder('utf-8').decode(bytes);
+          run = importer.importMinutes;
+        } else {
+          readers ??= load<typeof Bundle>('readers.js');
+          text = await readers.readForImport(bytes, format);
+          run = readers.importMinutes;
+        }
       } catch (e) {
         throw new UserError(vscode.l10n.t('Justera could not read {0}: {1}', name, e instanceof Error ? e.message : String(e)));
       }
-      const result = b.importMinutes(text, { fileName: name });
+      const result = run(text, { fileName: name });
       // An untitled document named after the meeting, next to the file: saving offers that name.
       const folder = vscode.Uri.joinPath(uri, '..');
       const target = vscode.Uri.joinPath(folder, result.fileName).with({ scheme: 'untitled' });
