@@ -77,7 +77,8 @@ const BODY_WORD = /(?:kommunstyrelse|kommunfullmäktige|fullmäktige|nämnd|utsk
 
 /** The meeting body named in a header line, if the line names one. */
 export function bodyIn(text: string, next?: string): string | undefined {
-  const t = text.trim();
+  // `Kommunstyrelsen 2024-04-16`: the date is read on its own.
+  const t = text.trim().replace(/\s+\d{4}-\d{2}-\d{2}$/, '');
   const clean = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/[.,:;]+$/, '').replace(/\s+(?:den|on|held)$/i, '');
   let m = /(?:möte|sammanträde|mötet)\s+med\s*(.*)$/i.exec(t);
   if (m) {

@@ -60,7 +60,7 @@ function findItems(lines: readonly Line[]): { items: ItemStart[]; agenda: Set<nu
   const agenda = new Set<number>();
   for (let i = 0; i < cands.length; ) {
     let j = i;
-    while (j + 1 < cands.length && lines.slice(cands[j]!.index + 1, cands[j + 1]!.index).every((l) => l.text.trim() === '')) j++;
+    while (j + 1 < cands.length && cands[j + 1]!.number > cands[j]!.number && lines.slice(cands[j]!.index + 1, cands[j + 1]!.index).every((l) => l.text.trim() === '')) j++;
     if (j - i >= 2) {
       const run = cands.slice(i, j + 1);
       const later = cands.slice(j + 1);
@@ -520,8 +520,11 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
   }
 
   function flushAttendance() {
-    for (const b of attendanceLines.splice(0)) {
-      const { people, rest } = readPeople(b.lines, attendanceCount === 0 && attendanceLines.length === 0 && b.group !== 'absent' && b.group !== 'also-present' ? 'unspecified' : b.group);
+    const blocks = attendanceLines.splice(0);
+    // One list without groups (`Deltagare …`): no group headings in the document.
+    const single = attendanceCount === 0 && blocks.filter((b) => b.group !== 'absent').length === 1;
+    for (const b of blocks) {
+      const { people, rest } = readPeople(b.lines, single && b.group !== 'absent' && b.group !== 'also-present' ? 'unspecified' : b.group);
       attendanceCount++;
       st.people.push(...people);
       for (const r of rest) preamble.push({ text: r.text, source: r.source });

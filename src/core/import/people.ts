@@ -31,7 +31,8 @@ export function roleOf(word: string): Role | undefined {
   return undefined;
 }
 
-const PRESENCE = /^(?:t\.?\s?o\.?\s?m\.?|tom|till|fr\.?\s?o\.?\s?m\.?|från|from|until|arrived|left|ej\s+§|§|ej\s|kl\.?\s*\d|\d{1,2}[.:]\d{2}|del av)/i;
+// Lower case on purpose: `t o m` is presence, `Tom Reid` is a person.
+const PRESENCE = /^(?:t\.?\s?o\.?\s?m\.?(?![\p{L}])|till\s|fr\.?\s?o\.?\s?m\.?(?![\p{L}])|från\s|from\s|until\s|[Aa]rrived|[Ll]eft|ej\s+§|§|ej\s|kl\.?\s*\d|\d{1,2}[.:]\d{2}|del av)/u;
 const ABSENT = /^(?:anmält förhinder|förhinder|frånvarande|absent|apologies|ej närvarande)$/i;
 const HONORIFIC = /^(?:cllr|councillor|county cllr|mr|mrs|ms|miss|dr|rev)\.?\s+/i;
 const JOB = /(?:officer|manager|clerk|director|assistant|adviser|advisor|coordinator|administrator|chef|direktör|sekreterare|handläggare|strateg|ekonom|controller|samordnare)$/i;
@@ -40,7 +41,7 @@ const PARTY = /^\((\p{Lu}{1,3}|-|FP|MP|KD|SD|SPI)\)$/u;
 /** `t o m kl 10.00` → `t.o.m. 10:00`; other presence text as written. */
 export function normalisePresence(text: string): string {
   const t = text.trim().replace(/[.,;]+$/, (m) => (/\d$/.test(text.trim().slice(0, -m.length)) ? '' : m));
-  const m = /^(?:t\.?\s?o\.?\s?m\.?|tom|till)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})$/i.exec(t);
+  const m = /^(?:t\.?\s?o\.?\s?m\.?|tom|till)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})$/.exec(t);
   if (m) return `t.o.m. ${m[1]!.padStart(2, '0')}:${m[2]}`;
   const f = /^(?:fr\.?\s?o\.?\s?m\.?|från)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})$/i.exec(t);
   if (f) return `fr.o.m. ${f[1]!.padStart(2, '0')}:${f[2]}`;
@@ -115,14 +116,14 @@ export function readPeople(lines: readonly { text: string; source: number }[], g
         trailingRole = roleOf(trail[2]!);
         piece = trail[1]!.trim();
       }
-      const presence = /^(.*?\p{L})\s+((?:§|ej\s+§|t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m).*)$/iu.exec(piece);
+      const presence = /^(.*?\p{L})\s+((?:§|ej\s+§|t\.?\s?o\.?\s?m(?![\p{L}])|fr\.?\s?o\.?\s?m(?![\p{L}])).*)$/u.exec(piece);
       let trailingPresence: string | undefined;
       if (presence && looksLikeName(presence[1]!)) {
         piece = presence[1]!;
         trailingPresence = presence[2]!;
       }
       // `mötesordförande § 94 - § 106`, `mötesordf. § 74-88`: a role with presence.
-      const rolePresence = /^((?:mötes)?ordf(?:örande|\.)?|sekreterare|sekr\.?)\s+((?:§|ej\s|t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m).*)$/i.exec(piece);
+      const rolePresence = /^((?:mötes)?ordf(?:örande|\.)?|sekreterare|sekr\.?)\s+((?:§|ej\s|t\.?\s?o\.?\s?m|fr\.?\s?o\.?\s?m).*)$/.exec(piece);
       if (rolePresence && current) {
         const r = roleOf(rolePresence[1]!)!;
         if (!current.roles.includes(r)) current.roles.push(r);
