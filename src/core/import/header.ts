@@ -90,7 +90,7 @@ export function bodyIn(text: string, next?: string): string | undefined {
   if (m && BODY_WORD.test(m[1]!)) return clean(m[1]!.replace(/s?\s+(?:sammanträde|möte)\b.*$/i, ''));
   m = /\b(?:meeting|session) of (?:the )?(.+?)(?:\s+held\b|\s+on\b|\s+at\b|,|$)/i.exec(t);
   if (m && /^minutes\b/i.test(t) && BODY_WORD.test(m[1]!)) return clean(m[1]!);
-  // A breadcrumb: `Hem > Tyresö kommun > Kommunfullmäktige > Sammanträde 2018-11-22`.
+  // A breadcrumb: `Hem > Ekvik kommun > Kommunfullmäktige > Sammanträde 2018-11-22`.
   if (t.includes(' > ')) {
     const part = t.split(' > ').find((x) => BODY_WORD.test(x) && x.trim().length < 60);
     if (part) return clean(part);
@@ -101,7 +101,7 @@ export function bodyIn(text: string, next?: string): string | undefined {
   if (m && BODY_WORD.test(m[1]!)) return clean(m[1]!);
   m = /^(?:the\s+)?([\p{Lu}][\p{L}'’ -]{2,60}?(?:parish council|town council|city council|council|committee|board))\b/iu.exec(t);
   if (m && t.length < 90) return clean(m[1]!);
-  // A short line in capitals naming an association: `BOSTADSRÄTTSFÖRENINGEN FORTUNA, KARLSTAD`.
+  // A short line in capitals naming an association: `BOSTADSRÄTTSFÖRENINGEN LÖNNEN, FALUN`.
   if (t.length < 60 && t === t.toUpperCase() && /förening/i.test(t) && !/protokoll|minutes/i.test(t)) return clean(t);
   if (t.length < 70 && BODY_WORD.test(t) && /^\p{Lu}/u.test(t) && !/[.!?]$/.test(t) && !/\d{3,}/.test(t)) {
     const b = /^((?:\S+\s+){0,5}?\S*(?:kommunstyrelse|kommunfullmäktige|fullmäktige|nämnd|utskott|ledningsgrupp|styrelse|kommitté|beredning)\S*(?:\s+\S*(?:utskott|ledningsgrupp)\S*)?)/i.exec(t);

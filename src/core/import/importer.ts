@@ -127,7 +127,7 @@ function signatureLine(text: string): { roles: ('recorder' | 'chair' | 'approver
     t = t.slice(m[0].length);
   }
   if (roles.length === 0) return undefined;
-  // One label followed by a sentence is prose (`Ordförande Hanna Roberts hälsar…`).
+  // One label followed by a sentence is prose (`Ordförande Vera Lindqvist hälsar…`).
   if (roles.length === 1 && t !== '' && !/^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,2}(?:\s*\([^)]*\))?\s*$/u.test(t) && !/^\.{2,}|^_{2,}/.test(t)) return undefined;
   return { roles, rest: t.trim() };
 }
@@ -149,7 +149,7 @@ function namesInLine(text: string, known: readonly string[]): string[] {
     const hasParty = /\)$/.test(m[0]);
     let words = m[0].replace(/\s*\([^)]*\)$/, '').split(/\s+/);
     let at = m.index!;
-    // Label words are not names (`Paragrafer Erika Rönnestig`).
+    // Label words are not names (`Paragrafer Therese Alvén`).
     while (words.length && NAME_STOP.test(words[0]!)) {
       at += words[0]!.length + 1;
       words = words.slice(1);
@@ -179,7 +179,7 @@ function namesInSentence(text: string): string[] {
 }
 
 /**
- * A roll call flattened from a table: `Mr AC Rickards (Chairman) A Mr DR Peake (Vice-Chairman) P (in the chair) …`
+ * A roll call flattened from a table: `Mr GH Whitaker (Chairman) A Mr FK Allsop (Vice-Chairman) P (in the chair) …`
  * with `P = present, A = apology, N = non-attendance`.
  */
 function rollCall(text: string, source: number): ImportedPerson[] {
@@ -202,7 +202,7 @@ const ZONE_END = /ANSLAG\/BEVIS|Utdragsbestyrkande|\n\n/;
 
 /**
  * Signatures in a document whose lines a conversion joined: the labels and names come in
- * order (`Sekreterare Ordförande Justerande Linda Mattila Kjell Hedvall (S) Tommy Larsson (KD)`
+ * order (`Sekreterare Ordförande Justerande Ida Frisk Roger Ahlberg (S) Lennart Bergvall (KD)`
  * or interleaved); each name goes to the oldest label still waiting for one.
  */
 function zoneSignatures(text: string, known: readonly string[]): { role: 'recorder' | 'chair' | 'approver'; name: string }[] {
@@ -533,7 +533,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
   let attendanceCount = 0;
 
   function takeSignatures(sig: { roles: ('recorder' | 'chair' | 'approver')[]; rest: string }, used: Line[]) {
-    // Labels and names interleaved over the next lines (`Underskrifter Sekreterare` / `Paragrafer 26 -- 38 Maria Hedman Ordförande …`).
+    // Labels and names interleaved over the next lines (`Underskrifter Sekreterare` / `Paragrafer 26 -- 38 Sanna Öberg Ordförande …`).
     const at0 = lines.indexOf(used[0]!);
     const following = lines.slice(at0 + 1, at0 + 3).filter((l) => l.text.trim() !== '');
     if (!sig.rest && following.some((l) => new RegExp(ZONE_LABEL.source, 'u').test(l.text))) {
@@ -635,7 +635,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
       }
     }
     if (/^(?:attendance|närvaro|närvarande)\b/i.test(title.replace(/\s*\|\s*$/, '')) && !attendanceCount) {
-      // A roll call inside an item (`Mr DR Peake (Vice-Chairman) P (in the chair) Mr JB Adams P …`).
+      // A roll call inside an item (`Mr FK Allsop (Vice-Chairman) P (in the chair) Mr RW Barlow P …`).
       const text = body.map((l) => l.text.replace(/\s*\|\s*$/, '')).join(' ');
       const roll = rollCall(text, lines[start.index]!.source);
       if (roll.length) {
@@ -827,7 +827,7 @@ export function importMinutes(input: string, options: ImportOptions = {}): Impor
     const b = bodyInPassing(lines.map((l) => l.text).join('\n'));
     if (b) fm.body = b;
   }
-  // Elections in running text before the items (`Anton Nordenfur valdes enhälligt till mötesordförande.`).
+  // Elections in running text before the items (`Emil Västberg valdes enhälligt till mötesordförande.`).
   electRoles(preamble.map((p) => p.text).join(' '), preamble[0]?.source ?? 0);
   const signer = (role: 'recorder' | 'chair' | 'approver') => st.signers.filter((s) => s.role === role).map((s) => s.name);
   const chair = signer('chair')[0] ?? st.people.find((p) => p.roles.includes('chair'))?.name ?? electedRoles.find((e) => e.role === 'chair')?.name;

@@ -1,7 +1,7 @@
 // Reading people from attendance lists as secretaries write them:
 // `Per Malm (M), ordförande`, `Emil Forsberg (S) ersätter Elpida Georgitsi (S)`,
-// `Leif Eriksson, Botkyrka`, `Magnus Gyllestad Haninge, ordförande`, `Cllr P Morgan (Chair)`,
-// `Stefan Hollmark Tyresö, t o m kl 10.00`, `Hanna Roberts X, mötesordförande § 94 - § 106`.
+// `Leif Eriksson, Botkyrka`, `Magnus Gyllestad Haninge, ordförande`, `Cllr D Hollins (Chair)`,
+// `Stefan Hollmark Tyresö, t o m kl 10.00`, `Vera Lindqvist X, mötesordförande § 94 - § 106`.
 import type { AttendanceGroup, Role } from '../model';
 
 export interface ImportedPerson {
@@ -62,7 +62,7 @@ export function looksLikeName(text: string): boolean {
 function pieces(line: string): string[] {
   return line
     .replace(/^(?:councillors|cllrs|members|ledamöter)\s*:\s*/i, '')
-    // `Jan Sahlén (S) Gudrun Sjödin (S)`: a party ends a name.
+    // `Per Wallin (S) Märta Lundkvist (S)`: a party ends a name.
     .replace(/(\((?:\p{Lu}{1,3}|-)\))\s+(?=\p{Lu}\p{Ll})/gu, '$1, ')
     .replace(/\s+(?:och|and|samt|&)\s+/gi, ', ')
     .split(/\s*[,;]\s*/)
@@ -84,7 +84,7 @@ export function readPeople(lines: readonly { text: string; source: number }[], g
     firstParts.filter((w) => w.length >= 3).length >= Math.ceil(lines.length * 0.6);
   lines.forEach((line) => {
     let text = line.text.trim();
-    // `Hanna Roberts X, mötesordförande`: X marks presence in a roll-call table.
+    // `Vera Lindqvist X, mötesordförande`: X marks presence in a roll-call table.
     text = text.replace(/\s+X(?=\s*(?:,|$))/, '');
     // The X column of a roll call, flattened to lines of its own: not a person.
     if (/^X(?:,|$)/.test(text)) return;
@@ -109,7 +109,7 @@ export function readPeople(lines: readonly { text: string; source: number }[], g
         piece = replaces[1]!.trim();
         replaced = replaces[2]!.trim();
       }
-      // Trailing role words: `Bertil Strandberg ordf.`, `Maina Gustafsson vid protokollet`.
+      // Trailing role words: `Lars Wiklander ordf.`, `Karin Sellberg vid protokollet`.
       let trailingRole: Role | undefined;
       const trail = /^(.*?)\s+((?:mötes)?ordf(?:örande|\.)?|sekreterare|sekr\.?|vid protokollet|vid anteckningarna|justerare)\s*$/i.exec(piece);
       if (trail && trail[1]!.trim() !== '') {
@@ -131,7 +131,7 @@ export function readPeople(lines: readonly { text: string; source: number }[], g
         current.guesses.push('role', 'presence');
         continue;
       }
-      // `Mr D L Nicholson Deputy Parish Clerk`: an honorific starts a person; initials and a surname are the name.
+      // `Mr R T Ashdown Deputy Parish Clerk`: an honorific starts a person; initials and a surname are the name.
       if (HONORIFIC.test(piece) && !looksLikeName(piece)) {
         const bare = piece.replace(HONORIFIC, '').trim();
         const m = /^((?:\p{Lu}{1,2}\.?\s+){0,3}\p{Lu}[\p{L}'’-]+)\s+(.*)$/u.exec(bare);
