@@ -47,6 +47,12 @@ const executable = {
   },
 };
 
+/** pdfjs-dist is ESM and asks `import.meta.url` for a `require`: give the CJS bundle's own URL. */
+const importMeta = {
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
 const builds = [
   {
     ...common,
@@ -59,13 +65,17 @@ const builds = [
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
   // Preview and export (renderer, docx, browser driver): loaded by the extension on first use.
   { ...common, entryPoints: ['src/export/index.ts'], outfile: 'dist/export.js' },
+  // Readers for import (mammoth, pdfjs-dist, rehype): loaded by the extension only when a file is imported.
+  { ...common, ...importMeta, entryPoints: ['src/readers/bundle.ts'], outfile: 'dist/readers.js' },
+  // The importer alone, for plain text.
+  { ...common, entryPoints: ['src/core/import/index.ts'], outfile: 'dist/importer.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: `#!/usr/bin/env node\n${importMeta.banner.js}` },
     plugins: [executable],
-    define: { JUSTERA_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+    define: { ...importMeta.define, JUSTERA_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
   },
 ];
 

@@ -161,6 +161,21 @@ try {
   } catch (e) {
     log(`no picture of the PDF (pdftoppm from poppler-utils is needed): ${e.message}`);
   }
+  // Import: the seed's original text, imported from the explorer's context menu, with the notes in Problems.
+  const legacy = 'seed-original.txt';
+  fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'import', legacy), path.join(workspace, legacy));
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: legacy });
+  await runCommand(page, 'View: Show Explorer');
+  await row.waitFor({ timeout: 30000 });
+  await row.click({ button: 'right' });
+  await page.locator('.context-view .action-label', { hasText: 'Import Minutes…' }).click();
+  await page.locator('.tabs-container .tab', { hasText: '2021-08-20-sodertornskommunernas-ledningsgrupp.md' }).waitFor({ timeout: 60000 });
+  await runCommand(page, 'View: Focus Problems');
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 200, y: 10 } });
+  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+  await waitStable(page, ['.markers-panel', '.editor-instance .view-lines']);
+  await page.screenshot({ path: path.join(outDir, 'import.png') });
+  log(`wrote ${path.relative(repoRoot, path.join(outDir, 'import.png'))}`);
 } catch (err) {
   console.error(err?.stack ?? err);
   code = 1;

@@ -7,6 +7,7 @@ import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
 import { signCommand } from './sign';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import type { CommonOptions, Format, Io } from './options';
 
 export type { CommonOptions, Format, Io } from './options';
@@ -37,6 +38,11 @@ Commands:
              --force              overwrite the target; export despite errors that
                                   concern publication
              --browser PATH       the browser to print the PDF with
+  import     Convert legacy minutes (.txt, .md, .docx, .pdf, .html) into the dialect,
+             one DATE-body.md per FILE, and list what to review
+             --out DIR            where to write (default: next to each FILE)
+             --force              overwrite an existing file
+             --format md|json     json: print documents, notes and removed lines, write nothing
 
 Options:
   --max-size MB    refuse files larger than this (default 20)
@@ -64,6 +70,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await signCommand(parse(rest, { date: { type: 'string' } }), io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'import': {
+        const o = parse(rest, { out: { type: 'string' }, force: { type: 'boolean' } }, ['md', 'json'] as unknown as Format[], 'md');
+        return await importCommand({ files: o.files, format: o.format as unknown as 'md' | 'json', force: o.flags.force === true, ...(typeof o.flags.out === 'string' ? { out: o.flags.out } : {}) }, io);
+      }
       case '-v':
       case '--version':
         io.out(`${typeof JUSTERA_VERSION === 'string' ? JUSTERA_VERSION : 'dev'}\n`);
@@ -78,7 +88,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(`${USAGE}\n`);
         return 0;
       default:
-        throw new CliError(`unknown command "${command}": expected lint, tree, actions or decisions (see justera --help)`);
+        throw new CliError(`unknown command "${command}": expected lint, tree, actions, decisions, sign, export or import (see justera --help)`);
     }
   } catch (e) {
     if (e instanceof CliError) {
@@ -92,14 +102,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 const CSV: readonly Format[] = ['text', 'json', 'csv'];
 
-function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json']): CommonOptions {
+function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json'], defaultFormat = 'text'): CommonOptions {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, 'max-size': { type: 'string' }, ...extra } });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
-  const format = parsed.values.format ?? 'text';
+  const format = parsed.values.format ?? defaultFormat;
   if (!formats.includes(format as Format)) throw new CliError(`--format must be ${formats.join(' or ')}, got "${String(format)}"`);
   if (parsed.positionals.length === 0) throw new CliError('no FILE or DIR given');
   const mb = parsed.values['max-size'] === undefined ? undefined : Number(parsed.values['max-size']);

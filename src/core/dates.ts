@@ -46,6 +46,14 @@ const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10, oct: 10,
 };
 
+/** Month number of a Swedish or English month name or abbreviation (`augusti`, `Sept`), if it is one. */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+}
+
+/** Every month name and abbreviation, longest first, as a regular expression alternation. */
+export const MONTH_PATTERN = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 /**

@@ -15,6 +15,7 @@ import { registerCompletion } from './completion';
 import { registerFolding } from './folding';
 import { registerSymbols } from './symbols';
 import { registerDecisionTree, type DecisionTreeApi } from './tree';
+import { registerImport } from './import';
 // Workspace index, views and commands (src/vscode/workspace/).
 import { registerWorkspace, type WorkspaceApi } from './workspace/register';
 
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): JusteraApi {
   registerSymbols(context, model);
   registerFolding(context, model);
   registerCompletion(context, model);
+  registerImport(context, output);
   // Workspace index: scans in the background, never blocks activation.
   const workspace = registerWorkspace(context, model, output);
   // Preview and export load their code (dist/export.js) on first use.

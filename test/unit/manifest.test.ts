@@ -33,7 +33,7 @@ describe('manifest', () => {
 
   it('every runtime string of the editor layer has a Swedish translation', () => {
     const bundle = read('l10n/bundle.l10n.sv.json');
-    const files = ['codeActions', 'commands', 'config', 'diagnostics', 'documentModel', 'extension', 'preview', 'exportCommands'];
+    const files = ['codeActions', 'commands', 'config', 'diagnostics', 'documentModel', 'extension', 'preview', 'exportCommands', 'import'];
     const missing: string[] = [];
     for (const f of files) {
       const src = readFileSync(new URL(`../../src/vscode/${f}.ts`, import.meta.url), 'utf8');
