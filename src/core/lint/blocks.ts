@@ -189,7 +189,10 @@ export function sectionInsertion(doc: MinutesDocument, block: string, offset: nu
  * it lands outside the block, where the next lint sees it.
  */
 export function closeOpenBlock(doc: MinutesDocument, at: number, from = doc.frontMatter?.span.end ?? 0): string {
-  const closer = openBlockCloser(doc.text, Math.min(from, at), at);
+  // A block left open runs to the end of the text: only the last section can hold one.
+  const last = doc.sections[doc.sections.length - 1]?.span.start ?? 0;
+  if (at < last) return '';
+  const closer = openBlockCloser(doc.text, Math.min(Math.max(from, last), at), at);
   if (closer === undefined) return '';
   const eol = eolOf(doc.text);
   const lead = /(?:\r\n|\r|\n)$/.test(doc.text.slice(0, at)) || at === 0 ? '' : eol;
