@@ -6,7 +6,7 @@ import { lint } from '../core/lint/engine';
 import { parseMinutes } from '../core/parser';
 import { formatOf, readForImport } from '../readers';
 import { CliError, writeAtomic } from './io';
-import type { Io } from './main';
+import type { Io } from './options';
 
 export interface ImportOptionsCli {
   readonly files: readonly string[];
