@@ -245,7 +245,7 @@ function archiveSection(a: ArchiveFigures): string[] {
   const half = top ? a.growth.find((x) => x.files * 2 === top.files) : undefined;
   return [
     `${a.files} generated protokoll (${a.megabytes.toFixed(1)} MB; \`bench/archive.ts\`), each tool run as a whole process`,
-    'over the folder, wall time and peak memory as GNU time reports them (median of 3; 1 with `--quick`).',
+    'over the folder, wall time and peak memory as GNU time reports them (one run each).',
     'markdownlint-cli2 (default rules) runs on the Node ≥ 22 of the test toolchain when it is installed.',
     '',
     '| over the archive | wall | peak memory |',

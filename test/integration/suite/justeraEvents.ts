@@ -12,11 +12,15 @@ export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
-/** Resolves with the document's Justera diagnostics once `accept` holds for them. */
+/**
+ * Resolves with the document's Justera diagnostics once `accept` holds for them. The
+ * limit allows for a CI machine whose two cores are busy (a first untitled document
+ * took 6–8 s there alone, activation included).
+ */
 export function waitForDiagnostics(
   uri: vscode.Uri,
   accept: (diagnostics: vscode.Diagnostic[]) => boolean,
-  timeoutMs = 10000,
+  timeoutMs = 30000,
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     let finished = false;
