@@ -36,6 +36,8 @@ export interface AnalysisChange {
 }
 
 interface Cached {
+  /** The document analysed: a new untitled document reuses a closed one's URI and version 1. */
+  readonly document: vscode.TextDocument;
   readonly analysis: Analysis;
   readonly configGeneration: number;
 }
@@ -144,7 +146,9 @@ export class DocumentModel implements vscode.Disposable {
   /** The analysis of the document's current version if one is cached; never computes one. */
   peek(document: vscode.TextDocument): Analysis | undefined {
     const cached = this.cache.get(document.uri.toString());
-    return cached && cached.analysis.version === document.version && cached.configGeneration === this.configGeneration ? cached.analysis : undefined;
+    return cached && cached.document === document && cached.analysis.version === document.version && cached.configGeneration === this.configGeneration
+      ? cached.analysis
+      : undefined;
   }
 
   /**
@@ -160,7 +164,7 @@ export class DocumentModel implements vscode.Disposable {
     const config = this.config.forDocument(document);
     const size = textLength(document);
     if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);
-    if (this.needsWorker(document, size)) return cached?.analysis ?? this.emptyAnalysis(document, config, false);
+    if (this.needsWorker(document, size)) return (cached?.document === document ? cached.analysis : undefined) ?? this.emptyAnalysis(document, config, false);
     const { doc, findings } = this.analyzerFor(document).analyze(document.getText(), {
       ...this.parseOptions(document, config),
       ...this.lintOptions(config, document),
@@ -168,7 +172,7 @@ export class DocumentModel implements vscode.Disposable {
     });
     const analysis: Analysis = { uri: document.uri, version: document.version, doc, findings, lines: new LineIndex(doc.text), config };
     // Closed documents are not cached: nothing would evict them.
-    if (!document.isClosed) this.cache.set(key, { analysis, configGeneration: this.configGeneration });
+    if (!document.isClosed) this.cache.set(key, { document, analysis, configGeneration: this.configGeneration });
     return analysis;
   }
 
@@ -238,7 +242,7 @@ export class DocumentModel implements vscode.Disposable {
       this.analyzerFor(document).seed(result.sections);
       if (document.version === version) {
         const analysis: Analysis = { uri: document.uri, version, doc: result.doc, findings: result.findings, lines: new LineIndex(result.doc.text), config };
-        this.cache.set(key, { analysis, configGeneration });
+        this.cache.set(key, { document, analysis, configGeneration });
       }
     } catch (e) {
       // No worker (or it failed): analyse here; slower, but the user still gets results.
