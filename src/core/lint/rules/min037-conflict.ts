@@ -21,9 +21,6 @@ export const rule: Rule = {
   },
 
   // An item's findings depend on the item and on who serves: they are kept while both stay the same.
-  check(ctx) {
-    for (const item of ctx.doc.items) this.checkItem!(ctx, item);
-  },
   itemContext: (ctx) => servingContext(ctx.doc),
   checkItem(ctx, item) {
     const { doc } = ctx;
