@@ -33,7 +33,9 @@ describe('commands', () => {
 
   it('justera.renumberItems renumbers, then says they are in sequence', async () => {
     const editor = await openUntitled(NOTES('## 1. Ett\n\nText.\n\n## 2. Två\n\nText.\n\n## 5. Tre\n\nText.\n'));
-    const fixed = await vscode.commands.executeCommand<number>('justera.renumberItems');
+    // Right after another untitled document was closed, wait until this one is checked.
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'MIN021'));
+    const fixed = await vscode.commands.executeCommand<number>('justera.renumberItems', editor.document.uri);
     assert.ok(fixed && fixed > 0, `fixed ${fixed}`);
     assert.match(editor.document.getText(), /## 3\. Tre/);
     assert.equal(await vscode.commands.executeCommand<number>('justera.renumberItems'), 0);
