@@ -3,9 +3,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { importMinutes, type ImportResult } from '../core/import';
 import { lint } from '../core/lint/engine';
-import { parseMinutes } from '../core/parser';
+import type { Project } from '../core/project';
 import { formatOf, readForImport } from '../readers';
-import { CliError, writeAtomic } from './io';
+import { CliError, errnoText, nodeProject, projectPath, writeAtomic } from './io';
 import type { Io } from './options';
 
 export interface ImportOptionsCli {
@@ -22,7 +22,7 @@ interface FileResult {
   readonly errors: number;
 }
 
-export async function importCommand(options: ImportOptionsCli, io: Io): Promise<number> {
+export async function importCommand(options: ImportOptionsCli, io: Io, project: Project = nodeProject()): Promise<number> {
   const done: FileResult[] = [];
   let ioError = false;
   for (const file of options.files) {
@@ -32,17 +32,21 @@ export async function importCommand(options: ImportOptionsCli, io: Io): Promise<
     try {
       text = await readForImport(await fs.readFile(file), format);
     } catch (e) {
-      io.err(`justera: ${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`justera: ${file}: cannot read: ${errnoText(e)}\n`);
       ioError = true;
       continue;
     }
     const result = importMinutes(text, { fileName: path.basename(file) });
-    const errors = lint(parseMinutes(result.text)).filter((f) => f.severity === 'error').length;
+    const out = path.join(options.out ?? path.dirname(file), result.fileName);
+    // Checked as `justera lint` will check it where it is written: that folder's project file decides.
+    const config = await project.configFor(projectPath(out));
+    if (config.errors.length > 0) throw new CliError(`invalid configuration:\n  ${config.errors.join('\n  ')}`);
+    const doc = project.parse(result.text, project.parseOptions(projectPath(out), config));
+    const errors = lint(doc, project.lintOptions(config, { uri: out })).filter((f) => f.severity === 'error').length;
     if (options.format === 'json') {
       done.push({ file, result, errors });
       continue;
     }
-    const out = path.join(options.out ?? path.dirname(file), result.fileName);
     if (options.out) await fs.mkdir(options.out, { recursive: true });
     if (options.force && (await exists(out))) await writeAtomic(out, result.text);
     else {

@@ -37,6 +37,21 @@ describe('cli: import', () => {
     assert.equal(parseMinutes(readFileSync(out, 'utf8')).items.length, 11);
   });
 
+  it('checks the result with the rules of the project file where it is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'justera-import-'));
+    const input = join(dir, 'seed.txt');
+    copyFileSync(seedOriginal, input);
+    const json = (r: { out: string }) => (JSON.parse(r.out) as { errors: number }[])[0]!.errors;
+    const plain = await run('import', '--format', 'json', input);
+    assert.equal(plain.code, 0, plain.err);
+    assert.equal(json(plain), 0);
+    // The imported §8 action is long overdue (a warning by default): a project that makes MIN042 an error says so.
+    writeFileSync(join(dir, '.justera.json'), JSON.stringify({ rules: { 'action-overdue': 'error' } }));
+    const strict = await run('import', '--format', 'json', input);
+    assert.equal(strict.code, 1, strict.err);
+    assert.ok(json(strict) > 0);
+  });
+
   it('writes into --out and exits 1 when a result still has errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'justera-import-'));
     const input = join(dir, 'notes.txt');
