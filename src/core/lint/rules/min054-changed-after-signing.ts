@@ -92,10 +92,10 @@ export const rule: Rule = {
       });
       return;
     }
-    if (contentHash(doc.text) === written) return;
+    // A complete correction settles it either way; only then is the whole text hashed.
     const found = corrections(doc);
-    const complete = found.find((c) => dated(c) && describes(c));
-    if (complete) return;
+    if (found.some((c) => dated(c) && describes(c))) return;
+    if (contentHash(doc.text) === written) return;
     const incomplete = found[0];
     if (incomplete) {
       ctx.report({
