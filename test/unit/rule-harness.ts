@@ -84,13 +84,16 @@ export function reportsOf(codeOrAlias: string, text: string, options: { today?: 
   const rule = ruleOf(codeOrAlias);
   const doc = parse(text);
   const reports: Report[] = [];
+  const scope = { profile: doc.effectiveProfile, language: doc.language, today: options.today ?? EXAMPLE_TODAY };
+  const { workspace, uri } = workspaceOptions(rule, options.workspace);
   const context: RuleContext = {
     doc,
-    profile: doc.effectiveProfile,
-    language: doc.language,
-    today: options.today ?? EXAMPLE_TODAY,
-    ...workspaceOptions(rule, options.workspace),
+    ...scope,
+    ...(uri ? { uri } : {}),
     report: (r) => void reports.push(r),
+    // Questions are answered at once, as `lint` does.
+    ask: (q) =>
+      rule.answer?.(q, { ...scope, ...(workspace ? { workspace } : {}), ...(uri ? { uri } : {}), report: (r) => void reports.push({ ...r, span: q.span }) }),
   };
   checkRule(rule, context);
   return reports;

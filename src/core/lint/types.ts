@@ -57,7 +57,7 @@ export interface RuleMeta {
   /** Default severity per profile. */
   readonly severity: { readonly protokoll: SeveritySetting; readonly notes: SeveritySetting };
   readonly fixable: boolean;
-  /** Set for rules that need the workspace index (skipped without one). */
+  /** Set for rules that need the workspace index: their questions go unanswered without one. */
   readonly needsWorkspace?: boolean;
   /**
    * An error of this rule concerns publication (e.g. personal identity numbers): export
@@ -80,11 +80,34 @@ export interface RuleContext {
   readonly language: Language;
   /** ISO date used for "today" (injected so results are reproducible). */
   readonly today: string;
-  /** The workspace index (always set for `needsWorkspace` rules; optional refinement for others). */
-  readonly workspace?: WorkspaceView;
   /** The document's URI in the workspace, when known. */
   readonly uri?: string;
   report(report: Report): void;
+  /**
+   * Asks the rule's `answer` about a place in the document: the half of a check that
+   * compares it with other meetings. The question is plain data, so it can be asked where
+   * the document is parsed (a worker thread) and answered where the whole workspace index
+   * is; the document itself is gone by then.
+   */
+  ask(question: Question): void;
+}
+
+/** What a workspace rule asks about one place (`span`); `data` is plain (structured-cloneable) data. */
+export interface Question {
+  readonly span: Span;
+  readonly data: unknown;
+}
+
+/** Where a question is answered: the workspace, and the document's scope without the document. */
+export interface AnswerContext {
+  /** The workspace index, when there is one (never missing for `needsWorkspace` rules). */
+  readonly workspace?: WorkspaceView;
+  readonly uri?: string;
+  readonly profile: Profile;
+  readonly language: Language;
+  readonly today: string;
+  /** Reports at the question's span. */
+  report(report: Omit<Report, 'span'>): void;
 }
 
 export interface Rule {
@@ -100,4 +123,10 @@ export interface Rule {
   checkDocument?(context: RuleContext): void;
   /** What an item's findings depend on besides the item; undefined: nothing may be reused now. */
   itemContext?(context: RuleContext): string | undefined;
+  /**
+   * The second half of a rule that compares the document with the rest of the workspace:
+   * answers one of the questions its check asked (`ask`), from the workspace alone.
+   * Spans inside `data` are not moved with an edited item: keep positions in `span`.
+   */
+  answer?(question: Question, context: AnswerContext): void;
 }

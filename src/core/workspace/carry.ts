@@ -106,20 +106,29 @@ export function carriedActionLine(action: ActionToCarry, language: Language): st
 }
 
 /**
- * One edit that inserts task lines into an item: after the item's last action outside
- * callouts, else at the end of the item's content after a blank line.
+ * Where carried task lines go in an item, as plain data (MIN045 works it out where the
+ * document is parsed and builds the edit where the workspace is): after the item's last
+ * action outside callouts, else at the end of the item's content after a blank line.
  */
-export function carryOverEdit(doc: MinutesDocument, item: Item, actions: readonly ActionToCarry[]): TextEdit | undefined {
-  if (actions.length === 0) return undefined;
+export interface CarrySite {
+  readonly at: number;
+  /** Written before the lines, which are joined by `eol`, and after them. */
+  readonly before: string;
+  readonly after: string;
+  readonly eol: string;
+  readonly language: Language;
+}
+
+export function carrySite(doc: MinutesDocument, item: Item): CarrySite {
   const text = doc.text;
   const eol = eolOf(text);
-  const lines = actions.map((a) => carriedActionLine(a, doc.language));
+  const language = doc.language;
   // After the item's last task list line outside callouts: the carried actions join that list.
   const plain = item.actions.filter((a) => !/^[ \t]*>/.test(text.slice(lineStartAt(text, a.span.start), a.span.start + 1))).at(-1);
   if (plain) {
     let at = Math.min(plain.span.end, text.length);
     while (at > plain.span.start && /\s/.test(text.charAt(at - 1))) at--;
-    return { start: at, end: at, newText: eol + lines.join(eol) };
+    return { at, before: eol, after: '', eol, language };
   }
   // Else at the end of the item's content (before the blank lines ahead of the next heading).
   let end = item.span.end;
@@ -128,7 +137,19 @@ export function carryOverEdit(doc: MinutesDocument, item: Item, actions: readonl
     // Only the heading: a blank line after it.
     const at = Math.min(nextLineStart(text, item.heading.span.start), text.length);
     const lead = at === text.length && !/\n$/.test(text) ? eol : '';
-    return { start: at, end: at, newText: `${lead}${eol}${lines.join(eol)}${eol}` };
+    return { at, before: `${lead}${eol}`, after: eol, eol, language };
   }
-  return { start: end, end, newText: eol + eol + lines.join(eol) };
+  return { at: end, before: eol + eol, after: '', eol, language };
+}
+
+/** The edit that inserts task lines for `actions` at a carry site. */
+export function carryEditAt(site: CarrySite, actions: readonly ActionToCarry[]): TextEdit | undefined {
+  if (actions.length === 0) return undefined;
+  const lines = actions.map((a) => carriedActionLine(a, site.language));
+  return { start: site.at, end: site.at, newText: site.before + lines.join(site.eol) + site.after };
+}
+
+/** One edit that inserts task lines into an item (see `carrySite`). */
+export function carryOverEdit(doc: MinutesDocument, item: Item, actions: readonly ActionToCarry[]): TextEdit | undefined {
+  return actions.length === 0 ? undefined : carryEditAt(carrySite(doc, item), actions);
 }

@@ -13,7 +13,7 @@ const examples = join(__dirname, '..', '..', '..', 'examples');
 
 function run(code: string, text: string, doc: MinutesDocument = parse(text)): Report[] {
   const reports: Report[] = [];
-  const ctx: RuleContext = { doc, profile: doc.effectiveProfile, language: doc.language, today: '2024-06-01', report: (r) => void reports.push(r) };
+  const ctx: RuleContext = { doc, profile: doc.effectiveProfile, language: doc.language, today: '2024-06-01', report: (r) => void reports.push(r), ask: (q) => void reports.push({ span: q.span, message: { sv: '', en: '' } }) };
   checkRule(ruleOf(code), ctx);
   for (const r of reports) {
     assert.ok(r.span.start >= 0 && r.span.start <= r.span.end && r.span.end <= doc.text.length, `${code} span`);

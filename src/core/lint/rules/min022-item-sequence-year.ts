@@ -6,7 +6,7 @@
 import { FRONT_MATTER_KEYS } from '../../keywords';
 import { eolOf } from '../../text';
 import { loc } from '../rule-utils';
-import type { Rule, RuleExamples, TextEdit } from '../types';
+import type { Rule, RuleExamples } from '../types';
 
 const FM = (date: string, start?: number) => `---
 typ: protokoll
@@ -41,39 +41,60 @@ export const rule: Rule = {
     needsWorkspace: true,
   },
 
+  // The document's half: where its numbering starts and how to change that, as plain data.
   check(ctx) {
-    const { doc, workspace } = ctx;
+    const { doc } = ctx;
     const fm = doc.frontMatter;
-    if (!workspace || !fm?.body || !fm.date || doc.effectiveProfile !== 'protokoll') return;
-    const previous = workspace.previousMeeting(fm.body, fm.date, ctx.uri);
-    if (!previous?.date || previous.profile !== 'protokoll' || previous.lastItem === null) return;
-    if (previous.date.slice(0, 4) !== fm.date.slice(0, 4)) return;
-    const expected = previous.lastItem + 1;
+    if (!fm?.body || !fm.date || doc.effectiveProfile !== 'protokoll') return;
     const declared = fm.values['first-item'];
     const first = doc.items.find((i) => i.number !== undefined);
     const actual = fm.firstItem ?? first?.number;
-    if (actual === undefined || actual === expected) return;
+    if (actual === undefined) return;
     const key = FRONT_MATTER_KEYS['first-item'][doc.language];
-    let edit: TextEdit;
-    if (declared) {
-      edit = { start: declared.valueSpan.start, end: declared.valueSpan.end, newText: String(expected) };
-    } else {
+    // With no first-item line yet, the edit adds one at the end of the front matter.
+    let edit: Numbering['edit'];
+    if (declared) edit = { start: declared.valueSpan.start, end: declared.valueSpan.end, before: '', after: '' };
+    else {
       const at = fm.contentSpan.end;
       const eol = eolOf(doc.text);
       const lead = at > fm.contentSpan.start && !/[\r\n]$/.test(doc.text.slice(0, at)) ? eol : '';
-      edit = { start: at, end: at, newText: `${lead}${key}: ${expected}${eol}` };
+      edit = { start: at, end: at, before: `${lead}${key}: `, after: eol };
     }
     const span = declared ? declared.valueSpan : first ? first.numberSpan : fm.span;
+    const question: Numbering = { body: fm.body, date: fm.date, actual, key, edit };
+    ctx.ask({ span, data: question });
+  },
+
+  // The workspace's half: the previous minutes of the body that year.
+  answer(question, ctx) {
+    const { body, date, actual, key, edit } = question.data as Numbering;
+    const previous = ctx.workspace?.previousMeeting(body, date, ctx.uri);
+    if (!previous?.date || previous.profile !== 'protokoll' || previous.lastItem === null) return;
+    if (previous.date.slice(0, 4) !== date.slice(0, 4)) return;
+    const expected = previous.lastItem + 1;
+    if (actual === expected) return;
     ctx.report({
-      span,
       message: loc(
         `Paragrafnumreringen ska fortsätta från föregående protokoll ${previous.date} (sista § ${previous.lastItem}): väntat ${key}: ${expected}, inte ${actual}`,
         `Item numbering should continue from the previous minutes of ${previous.date} (last § ${previous.lastItem}): expected ${key}: ${expected}, not ${actual}`,
       ),
-      fix: { title: loc(`Sätt ${key}: ${expected}`, `Set ${key}: ${expected}`), edits: [edit] },
+      fix: {
+        title: loc(`Sätt ${key}: ${expected}`, `Set ${key}: ${expected}`),
+        edits: [{ start: edit.start, end: edit.end, newText: `${edit.before}${expected}${edit.after}` }],
+      },
     });
   },
 };
+
+/** What the document says of its numbering: the question MIN022 asks of the workspace. */
+interface Numbering {
+  readonly body: string;
+  readonly date: string;
+  readonly actual: number;
+  /** `paragraf-start` or `first-item`, in the document's language. */
+  readonly key: string;
+  readonly edit: { readonly start: number; readonly end: number; readonly before: string; readonly after: string };
+}
 
 /** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
 export const why =

@@ -2,7 +2,7 @@
 // Single-file; with the workspace index, an action that a later meeting carried over or
 // closed is history in this file and is not reported here (the later copy is).
 import { isIsoDate } from '../../dates';
-import { actionKey, originOf } from '../../workspace/carry';
+import { actionKey, originOf, type Origin } from '../../workspace/carry';
 import { actionLineSpan } from '../blocks';
 import { loc } from '../rule-utils';
 import type { Rule, RuleExamples } from '../types';
@@ -29,31 +29,53 @@ export const rule: Rule = {
   },
 
   // With the workspace, other files decide (a later meeting may carry the action).
-  itemContext: (ctx) => (ctx.workspace ? undefined : String(ctx.doc.frontMatter?.status)),
+  // Findings depend on the item, today and the status; the workspace is asked separately.
+  itemContext: (ctx) => String(ctx.doc.frontMatter?.status),
+  // The document's half: each open action past its due date.
   checkItem(ctx, item) {
-    const { doc, today, workspace } = ctx;
+    const { doc, today } = ctx;
     if (doc.frontMatter?.status === 'approved') return;
-    const body = doc.frontMatter?.body;
-    const date = doc.frontMatter?.date;
+    const body = doc.frontMatter?.body ?? null;
+    const date = doc.frontMatter?.date ?? null;
     for (const action of item.actions) {
       if (action.status !== 'open' && action.status !== 'in-progress') continue;
       const due = action.due;
       if (!due || !isIsoDate(due) || due >= today) continue;
-      if (workspace && body && date) {
-        const origin = originOf(date, item.number ?? null, action.from);
-        const only = item.actions.filter((a) => a.from === action.from).length === 1;
-        if (workspace.continuation(body, date, { origin, key: actionKey(action.text) }, ctx.uri, only)) continue;
-      }
-      ctx.report({
-        span: actionLineSpan(doc, action),
-        message: loc(
-          `Uppdraget är försenat: slutdatumet ${due} har passerat; avsluta det ([x]), eller ange ett nytt datum i [senast:: ]`,
-          `The action is overdue: its due date ${due} has passed; close it ([x]) or set a new date in [due:: ]`,
-        ),
-      });
+      const overdue: Overdue = {
+        due,
+        body,
+        date,
+        origin: date ? (originOf(date, item.number ?? null, action.from) ?? null) : null,
+        key: actionKey(action.text),
+        only: item.actions.filter((a) => a.from === action.from).length === 1,
+      };
+      ctx.ask({ span: actionLineSpan(doc, action), data: overdue });
     }
   },
+
+  // The workspace's half: overdue unless a later meeting carried it on or closed it.
+  answer(question, ctx) {
+    const { due, body, date, origin, key, only } = question.data as Overdue;
+    if (ctx.workspace && body && date && ctx.workspace.continuation(body, date, { origin: origin ?? undefined, key }, ctx.uri, only)) return;
+    ctx.report({
+      message: loc(
+        `Uppdraget är försenat: slutdatumet ${due} har passerat; avsluta det ([x]), eller ange ett nytt datum i [senast:: ]`,
+        `The action is overdue: its due date ${due} has passed; close it ([x]) or set a new date in [due:: ]`,
+      ),
+    });
+  },
 };
+
+/** An overdue action, as MIN042 asks the workspace about it. */
+interface Overdue {
+  readonly due: string;
+  readonly body: string | null;
+  readonly date: string | null;
+  readonly origin: Origin | null;
+  readonly key: string;
+  /** The only action of its item with this `från` (a reworded carry-over still continues it). */
+  readonly only: boolean;
+}
 
 /** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
 export const why =

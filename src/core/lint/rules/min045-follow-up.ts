@@ -1,7 +1,7 @@
 // MIN045 follow-up: the open actions of the previous meeting of the same body are closed
 // or carried into this meeting (its follow-up item, "Utestående ärenden"). Needs the index.
 import { isOpenStatus } from '../../actionState';
-import { actionKey, carryOverEdit, continues, followUpItem, formatOrigin, originOf, sameOrigin } from '../../workspace/carry';
+import { actionKey, carryEditAt, carrySite, continues, followUpItem, formatOrigin, originOf, sameOrigin, type CarrySite, type Origin } from '../../workspace/carry';
 import { documentAnchor } from '../blocks';
 import { loc } from '../rule-utils';
 import type { Rule, RuleExamples } from '../types';
@@ -55,28 +55,34 @@ export const rule: Rule = {
     needsWorkspace: true,
   },
 
+  // The document's half: this meeting's actions and where carried ones would go.
   check(ctx) {
-    const { doc, workspace } = ctx;
+    const { doc } = ctx;
     const body = doc.frontMatter?.body;
     const date = doc.frontMatter?.date;
-    if (!workspace || !body || !date || doc.frontMatter?.status === 'approved') return;
-    const previous = workspace.previousMeeting(body, date, ctx.uri);
-    if (!previous) return;
-    const earlier = workspace.actionsOf(previous);
-    const here = doc.items.flatMap((item) =>
-      item.actions.map((a) => ({ action: a, origin: originOf(date, item.number ?? null, a.from), key: actionKey(a.text) })),
-    );
+    if (!body || !date || doc.frontMatter?.status === 'approved') return;
     const followUp = followUpItem(doc);
-    const anchor = followUp ? followUp.heading.span : documentAnchor(doc);
+    const here: FollowUp['here'] = doc.items.flatMap((item) =>
+      item.actions.map((a) => ({ origin: originOf(date, item.number ?? null, a.from) ?? null, key: actionKey(a.text) })),
+    );
+    const question: FollowUp = { body, date, here, site: followUp ? carrySite(doc, followUp) : null };
+    ctx.ask({ span: followUp ? followUp.heading.span : documentAnchor(doc), data: question });
+  },
+
+  // The workspace's half: the open actions of the previous meeting missing here.
+  answer(question, ctx) {
+    const { body, date, here, site } = question.data as FollowUp;
+    const previous = ctx.workspace?.previousMeeting(body, date, ctx.uri);
+    if (!previous) return;
+    const earlier = ctx.workspace!.actionsOf(previous);
     for (const x of earlier) {
       if (!isOpenStatus(x.status) || !x.origin) continue;
       const onlyThere = earlier.filter((o) => o.origin && sameOrigin(o.origin, x.origin!)).length === 1;
       const sameHere = here.filter((h) => h.origin && sameOrigin(h.origin, x.origin!));
-      if (sameHere.some((h) => continues(h, x, onlyThere && sameHere.length === 1))) continue;
+      if (sameHere.some((h) => continues({ origin: h.origin ?? undefined, key: h.key }, x, onlyThere && sameHere.length === 1))) continue;
       const ref = formatOrigin(x.origin);
-      const edit = followUp ? carryOverEdit(doc, followUp, [{ ...x, origin: x.origin }]) : undefined;
+      const edit = site ? carryEditAt(site, [{ ...x, origin: x.origin }]) : undefined;
       ctx.report({
-        span: anchor,
         message: loc(
           `Uppdraget "${x.text}" (${ref}) från föregående möte ${previous.date} är varken avslutat eller överfört till detta möte`,
           `The action "${x.text}" (${ref}) from the previous meeting on ${previous.date} is neither closed nor carried over into this meeting`,
@@ -86,6 +92,14 @@ export const rule: Rule = {
     }
   },
 };
+
+/** What MIN045 asks of the workspace: this meeting's actions, and where carried ones go (no follow-up item: nowhere). */
+interface FollowUp {
+  readonly body: string;
+  readonly date: string;
+  readonly here: readonly { readonly origin: Origin | null; readonly key: string }[];
+  readonly site: CarrySite | null;
+}
 
 /** Why the rule exists: its *Why* in docs/rules.md (kept out of the bundles, like the examples). */
 export const why =
