@@ -69,6 +69,8 @@ const builds = [
   { ...common, ...importMeta, entryPoints: ['src/readers/bundle.ts'], outfile: 'dist/readers.js' },
   // The importer alone, for plain text.
   { ...common, entryPoints: ['src/core/import/index.ts'], outfile: 'dist/importer.js' },
+  // The CLI's worker threads (`--jobs`): one file at a time, read, parsed and checked.
+  { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -34,7 +34,7 @@ export async function actionsCommand(options: CommonOptions, io: Io, project: Pr
   if (!isIsoDate(today)) throw new CliError(`--today must be a date like 2024-05-31, got "${today}"`);
   const owner = typeof options.flags.owner === 'string' ? options.flags.owner : undefined;
   if (owner !== undefined && owner.trim() === '') throw new CliError('--owner needs a name');
-  const index = await indexPaths(options.files, project, (m) => io.err(`justera: ${m}\n`), options.maxSize);
+  const index = await indexPaths(options.files, project, io, options);
   const filter = owner ? { owner } : {};
   const found = options.flags.open ? index.openActions(filter) : index.actions(filter);
   const rows = found.map((a) => toJson(a, today));

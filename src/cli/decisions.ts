@@ -6,7 +6,7 @@ import type { CommonOptions, Io } from './options';
 import { csvLine, indexPaths } from './workspace';
 
 export async function decisionsCommand(options: CommonOptions, io: Io, project: Project = nodeProject()): Promise<number> {
-  const index = await indexPaths(options.files, project, (m) => io.err(`justera: ${m}\n`), options.maxSize);
+  const index = await indexPaths(options.files, project, io, options);
   const rows = index.decisions().map((d) => ({
     file: d.uri,
     line: d.line,

@@ -9,6 +9,7 @@ import { signCommand } from './sign';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import type { CommonOptions, Format, Io } from './options';
+import { defaultJobs } from './pool';
 
 export type { CommonOptions, Format, Io } from './options';
 
@@ -46,6 +47,8 @@ Commands:
 
 Options:
   --max-size MB    refuse files larger than this (default 20)
+  --jobs N         threads that read and check files in lint, actions and decisions
+                   (default: the number of cores; lint --fix uses one)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -105,7 +108,7 @@ const CSV: readonly Format[] = ['text', 'json', 'csv'];
 function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json'], defaultFormat = 'text'): CommonOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, 'max-size': { type: 'string' }, ...extra } });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, 'max-size': { type: 'string' }, jobs: { type: 'string' }, ...extra } });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -115,7 +118,10 @@ function parse(args: readonly string[], extra: Record<string, { type: 'boolean' 
   const mb = parsed.values['max-size'] === undefined ? undefined : Number(parsed.values['max-size']);
   if (mb !== undefined && !(mb > 0 && Number.isFinite(mb))) throw new CliError(`--max-size must be a number of megabytes, got "${String(parsed.values['max-size'])}"`);
   const maxSize = mb === undefined ? DEFAULT_MAX_SIZE : Math.floor(mb * 1024 * 1024);
-  return { format: format as Format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined>, maxSize };
+  const jobsText = parsed.values.jobs;
+  const jobs = jobsText === undefined ? defaultJobs() : Number(jobsText);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new CliError(`--jobs must be a whole number of threads, 1 or more, got "${String(jobsText)}"`);
+  return { format: format as Format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined>, maxSize, jobs };
 }
 
 if (require.main === module) {
@@ -124,7 +130,7 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errIsTerminal: process.stderr.isTTY === true }).then(
     (code) => {
       process.exitCode = code;
     },

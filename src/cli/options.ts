@@ -5,6 +5,8 @@
 export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
+  /** stderr is a terminal: a progress line may be drawn there. */
+  readonly errIsTerminal?: boolean;
 }
 
 export type Format = 'text' | 'json' | 'csv';
@@ -15,4 +17,6 @@ export interface CommonOptions {
   readonly flags: Readonly<Record<string, boolean | string | undefined>>;
   /** Files larger than this many bytes are refused. */
   readonly maxSize: number;
+  /** Threads that read and check files (`--jobs`). */
+  readonly jobs: number;
 }

@@ -4,17 +4,36 @@ import type { Project } from '../core/project';
 import { csvCell } from '../core/text';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { resolveFiles } from './documents';
-import { readSource, type Warn } from './io';
+import { CliError, type Warn } from './io';
+import type { CommonOptions, Io } from './options';
+import { checkFiles } from './pool';
+import { Progress } from './progress';
 
-/** Indexes the files and directories named on the command line (file paths are the URIs). */
-export async function indexPaths(args: readonly string[], project: Project, warn: Warn, maxSize?: number): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex((text, options) => project.parse(text, options));
-  index.beginFullScan();
-  for (const { path, explicit, assumeMinutes } of await resolveFiles(args, project, warn)) {
-    const source = await readSource(path, explicit, maxSize);
-    index.update(path, source.text, { assumeMinutes });
-    reportIndexError(index, path, warn);
+/** Indexes the files and directories named on the command line (file paths are the URIs), on `jobs` threads. */
+export async function indexPaths(args: readonly string[], project: Project, io: Io, options: Pick<CommonOptions, 'maxSize' | 'jobs'>): Promise<WorkspaceIndex> {
+  const warn = (m: string) => io.err(`justera: ${m}\n`);
+  const files = await resolveFiles(args, project, warn);
+  const today = project.today();
+  const progress = new Progress(files.length, io);
+  let checked;
+  try {
+    checked = await checkFiles(
+      files.map((f) => ({ path: f.path, explicit: f.explicit, config: f.config, maxSize: options.maxSize, today, lint: false })),
+      options.jobs,
+      project,
+      () => progress.tick(),
+    );
+  } finally {
+    progress.end();
   }
+  const index = new WorkspaceIndex();
+  index.beginFullScan();
+  files.forEach((file, i) => {
+    const result = checked[i]!;
+    if (result.kind === 'unreadable') throw new CliError(result.message);
+    if (result.kind === 'minutes') index.put(result.entry);
+    reportIndexError(index, file.path, warn);
+  });
   return index;
 }
 

@@ -152,7 +152,7 @@ describe('project: the hosts agree', () => {
 
   it('parses each file once in justera lint', async () => {
     const project = nodeProject();
-    const code = await lintCommand({ format: 'json', files: [dir], flags: {}, maxSize: DEFAULT_MAX_SIZE }, { out: () => undefined, err: () => undefined }, project);
+    const code = await lintCommand({ format: 'json', files: [dir], flags: {}, maxSize: DEFAULT_MAX_SIZE, jobs: 1 }, { out: () => undefined, err: () => undefined }, project);
     assert.equal(code, 1);
     assert.equal(project.parses, markdown.length);
   });

@@ -1,0 +1,87 @@
+// Files checked on every core: a pool of worker threads (dist/cli-worker.js) takes the
+// next file as soon as it is free; results are kept by position, so the output is the
+// same, in the same order, whatever the number of threads.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Project } from '../core/project';
+import { checkFile, type FileResult, type FileTask } from './check';
+
+/** Fewer files than this per thread are checked on the main thread: starting a worker costs more. */
+export const FILES_PER_WORKER = 8;
+
+/** The default of `--jobs`: the cores this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** The threads worth starting for `files` files with at most `jobs`; 1 means the main thread alone. */
+export function threadsFor(files: number, jobs: number): number {
+  return Math.max(1, Math.min(jobs, Math.ceil(files / FILES_PER_WORKER)));
+}
+
+/** A bug on a worker thread (not a file problem, which comes back as a result). */
+export class WorkerFailure extends Error {}
+
+function startWorker(): Worker {
+  // The bundle's worker sits next to it; from the sources (the tests) it runs through tsx.
+  if (__filename.endsWith('.ts')) {
+    const script = join(__dirname, 'worker.ts');
+    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true });
+  }
+  return new Worker(join(__dirname, 'cli-worker.js'));
+}
+
+/**
+ * Checks every file, on `jobs` threads at most; `onDone` is told after each file (the
+ * progress line). The results are in the order of `tasks`.
+ */
+export async function checkFiles(tasks: readonly FileTask[], jobs: number, project: Project, onDone?: () => void): Promise<FileResult[]> {
+  const threads = threadsFor(tasks.length, jobs);
+  const results: FileResult[] = new Array<FileResult>(tasks.length);
+  if (threads <= 1) {
+    for (let i = 0; i < tasks.length; i++) {
+      results[i] = await checkFile(tasks[i]!, project);
+      onDone?.();
+    }
+    return results;
+  }
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, () => {
+        const worker = startWorker();
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          let current = -1;
+          const give = () => {
+            if (next >= tasks.length) {
+              resolve();
+              return;
+            }
+            current = next++;
+            worker.postMessage(tasks[current]);
+          };
+          worker.on('message', (msg: { result?: FileResult; bug?: string }) => {
+            if (msg.bug !== undefined) {
+              reject(new WorkerFailure(`${tasks[current]!.path}: ${msg.bug}`));
+              return;
+            }
+            results[current] = msg.result!;
+            onDone?.();
+            give();
+          });
+          worker.on('error', (e) => reject(new WorkerFailure(e instanceof Error ? e.message : String(e))));
+          worker.on('exit', (code) => {
+            if (next < tasks.length || current >= 0 && results[current] === undefined) reject(new WorkerFailure(`a worker thread stopped (exit code ${code})`));
+          });
+          give();
+        });
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
