@@ -4,7 +4,7 @@
 // that workspace with every action overdue.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DocumentAnalyzer } from '../src/core/analysis';
@@ -83,12 +83,21 @@ function medianOf(runs: number, fn: () => ProcessFigures | undefined): ProcessFi
 export interface ArchiveFigures {
   readonly files: number;
   readonly megabytes: number;
-  readonly drafts: ProcessFigures | undefined;
-  readonly approved: ProcessFigures | undefined;
+  /** Threads of the "every core" runs (`--jobs`, the machine's cores). */
+  readonly cores: number;
+  readonly drafts: { readonly one: ProcessFigures | undefined; readonly all: ProcessFigures | undefined };
+  readonly approved: { readonly one: ProcessFigures | undefined; readonly all: ProcessFigures | undefined };
   readonly markdownlint: ProcessFigures | undefined;
-  /** Files → seconds of `justera lint` over drafts, for the growth series. */
-  readonly growth: readonly { files: number; seconds: number }[];
+  /** `justera decisions` over the drafts on every core: what the extension's cold index is held to. */
+  readonly decisions: ProcessFigures | undefined;
+  /** Files → seconds of `justera lint` on every core, for the growth series. */
+  readonly growth: { readonly drafts: readonly Growth[]; readonly approved: readonly Growth[] };
   readonly keystroke: { median: number; p95: number; workspaceFiles: number };
+}
+
+export interface Growth {
+  readonly files: number;
+  readonly seconds: number;
 }
 
 export interface ArchiveOptions {
@@ -105,31 +114,55 @@ export function benchArchive(o: ArchiveOptions): ArchiveFigures {
   const [bodies, years, perYear] = o.quick ? [5, 2, 10] : [20, 10, 10];
   // One run each: a whole-process run over the archive takes up to a minute.
   const runs = 1;
+  const cores = availableParallelism();
   const drafts = generateArchive(bodies, years, perYear, true);
   const approved = generateArchive(bodies, years, perYear, false);
   const megabytes = drafts.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
-  const lint = (dir: string) => measure(process.execPath, [cli, 'lint', '.'], dir);
+  const justera = (dir: string, command: string, jobs: number) => measure(process.execPath, [cli, command, '--jobs', String(jobs), '.'], dir);
 
   const draftDir = writeArchive(drafts);
   const approvedDir = writeArchive(approved);
   const mdlBin = join(o.root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   try {
-    process.stderr.write(`archive: ${drafts.length} files, ${megabytes.toFixed(1)} MB\n`);
-    const draftFigures = medianOf(runs, () => lint(draftDir));
-    const approvedFigures = medianOf(runs, () => lint(approvedDir));
+    process.stderr.write(`archive: ${drafts.length} files, ${megabytes.toFixed(1)} MB, ${cores} cores\n`);
+    const both = (dir: string) => ({ one: medianOf(runs, () => justera(dir, 'lint', 1)), all: medianOf(runs, () => justera(dir, 'lint', cores)) });
+    const draftFigures = both(draftDir);
+    const approvedFigures = both(approvedDir);
     const mdl = o.node22 && existsSync(mdlBin) ? medianOf(runs, () => measure(o.node22!, [mdlBin, '**/*.md'], draftDir)) : undefined;
-    process.stderr.write(`archive: justera ${draftFigures?.seconds} s (drafts), ${approvedFigures?.seconds} s (approved); markdownlint-cli2 ${mdl?.seconds ?? 'not run'} s\n`);
+    const decisions = medianOf(runs, () => justera(draftDir, 'decisions', cores));
+    process.stderr.write(
+      `archive: justera lint ${draftFigures.one?.seconds}/${draftFigures.all?.seconds} s (drafts, 1/${cores} threads), ` +
+        `${approvedFigures.one?.seconds}/${approvedFigures.all?.seconds} s (approved); markdownlint-cli2 ${mdl?.seconds ?? 'not run'} s; decisions ${decisions?.seconds} s\n`,
+    );
 
-    // Growth: the first N files of the drafts archive, whole bodies first.
-    const growth: { files: number; seconds: number }[] = [];
-    for (const n of o.quick ? [25, 50, 100] : [100, 500, 1000, 2000]) {
-      if (n > drafts.length) continue;
-      const dir = n === drafts.length ? draftDir : writeArchive(drafts.slice(0, n));
-      const f = lint(dir);
-      if (dir !== draftDir) rmSync(dir, { recursive: true, force: true });
-      if (f) growth.push({ files: n, seconds: f.seconds });
-    }
-    return { files: drafts.length, megabytes, drafts: draftFigures, approved: approvedFigures, markdownlint: mdl, growth, keystroke: keystroke(drafts, o.quick) };
+    // Growth: the first N files of each archive, whole bodies first.
+    const growthOf = (files: readonly ArchiveFile[], at: ProcessFigures | undefined): Growth[] => {
+      const out: Growth[] = [];
+      for (const n of o.quick ? [25, 50, 100] : [100, 500, 1000, 2000]) {
+        if (n > files.length) continue;
+        if (n === files.length) {
+          if (at) out.push({ files: n, seconds: at.seconds });
+          continue;
+        }
+        const dir = writeArchive(files.slice(0, n));
+        const f = justera(dir, 'lint', cores);
+        rmSync(dir, { recursive: true, force: true });
+        if (f) out.push({ files: n, seconds: f.seconds });
+      }
+      return out;
+    };
+    const growth = { drafts: growthOf(drafts, draftFigures.all), approved: growthOf(approved, approvedFigures.all) };
+    return {
+      files: drafts.length,
+      megabytes,
+      cores,
+      drafts: draftFigures,
+      approved: approvedFigures,
+      markdownlint: mdl,
+      decisions,
+      growth,
+      keystroke: keystroke(drafts, o.quick),
+    };
   } finally {
     rmSync(draftDir, { recursive: true, force: true });
     rmSync(approvedDir, { recursive: true, force: true });
