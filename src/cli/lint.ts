@@ -8,8 +8,7 @@ import type { FileResult, LocatedFinding } from './check';
 import { loadDocuments, NOT_MINUTES, resolveFiles } from './documents';
 import { CliError, nodeProject, projectPath, writeAtomic } from './io';
 import type { CommonOptions, Io } from './options';
-import { checkFiles } from './pool';
-import { Progress } from './progress';
+import { checkProjectFiles } from './pool';
 import { reportIndexError } from './workspace';
 
 export interface JsonFinding {
@@ -29,19 +28,7 @@ export async function lintCommand(options: CommonOptions, io: Io, project: Proje
   if (options.flags.fix) return fixAndLint(options, io, project, warn);
   // Every file's configuration is resolved (and a broken one refused) before any file is read.
   const files = await resolveFiles(options.files, project, warn);
-  const today = project.today();
-  const progress = new Progress(files.length, io);
-  let checked;
-  try {
-    checked = await checkFiles(
-      files.map((f) => ({ path: f.path, explicit: f.explicit, config: f.config, maxSize: options.maxSize, today, lint: true })),
-      options.jobs,
-      project,
-      () => progress.tick(),
-    );
-  } finally {
-    progress.end();
-  }
+  const checked = await checkProjectFiles(files, true, options, project, io);
   // The files linted together are the workspace of the rules that compare meetings
   // (MIN022, MIN042, MIN045): their questions are answered once every file is indexed.
   const workspace = new WorkspaceIndex();

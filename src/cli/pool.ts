@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../core/project';
 import { checkFile, type FileResult, type FileTask } from './check';
+import type { ProjectFile } from './documents';
+import type { CommonOptions, Io } from './options';
+import { Progress } from './progress';
 
 /** Fewer files than this per thread are checked on the main thread: starting a worker costs more. */
 export const FILES_PER_WORKER = 8;
@@ -84,4 +87,22 @@ export async function checkFiles(tasks: readonly FileTask[], jobs: number, proje
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+/** The files a command resolved, checked on `options.jobs` threads with a progress line on a terminal. */
+export async function checkProjectFiles(
+  files: readonly ProjectFile[],
+  lint: boolean,
+  options: Pick<CommonOptions, 'maxSize' | 'jobs'>,
+  project: Project,
+  io: Io,
+): Promise<FileResult[]> {
+  const today = project.today();
+  const tasks = files.map((f) => ({ path: f.path, explicit: f.explicit, config: f.config, maxSize: options.maxSize, today, lint }));
+  const progress = new Progress(files.length, io);
+  try {
+    return await checkFiles(tasks, options.jobs, project, () => progress.tick());
+  } finally {
+    progress.end();
+  }
 }

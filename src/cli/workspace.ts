@@ -6,26 +6,13 @@ import { WorkspaceIndex } from '../core/workspace/index';
 import { resolveFiles } from './documents';
 import { CliError, type Warn } from './io';
 import type { CommonOptions, Io } from './options';
-import { checkFiles } from './pool';
-import { Progress } from './progress';
+import { checkProjectFiles } from './pool';
 
 /** Indexes the files and directories named on the command line (file paths are the URIs), on `jobs` threads. */
 export async function indexPaths(args: readonly string[], project: Project, io: Io, options: Pick<CommonOptions, 'maxSize' | 'jobs'>): Promise<WorkspaceIndex> {
   const warn = (m: string) => io.err(`justera: ${m}\n`);
   const files = await resolveFiles(args, project, warn);
-  const today = project.today();
-  const progress = new Progress(files.length, io);
-  let checked;
-  try {
-    checked = await checkFiles(
-      files.map((f) => ({ path: f.path, explicit: f.explicit, config: f.config, maxSize: options.maxSize, today, lint: false })),
-      options.jobs,
-      project,
-      () => progress.tick(),
-    );
-  } finally {
-    progress.end();
-  }
+  const checked = await checkProjectFiles(files, false, options, project, io);
   const index = new WorkspaceIndex();
   index.beginFullScan();
   files.forEach((file, i) => {
