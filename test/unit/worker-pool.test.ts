@@ -228,6 +228,7 @@ describe('workspace index on worker threads (the real worker)', function () {
       // In the order the threads finished, inside one batch as the scan does.
       index.batch(() => entries.forEach((e) => index.put(e)));
       assert.deepEqual(contents(index), contents(reference));
+      assert.equal(index.serialize(), reference.serialize(), 'the same cache file');
       assert.equal(events.length, 1, 'one change event for the scan');
       assert.equal(new Set(events[0]).size, files.length);
     }
