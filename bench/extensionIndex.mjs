@@ -102,7 +102,15 @@ function scanFromLog(dir) {
 }
 
 // `node bench/extensionIndex.mjs`: the archive, its cold index printed.
+// (No top-level await, and tsx not named literally: the bundle of bench/run.ts is CommonJS.)
 if (process.argv[1] && path.basename(process.argv[1]) === 'extensionIndex.mjs') {
+  main().catch((e) => {
+    console.error(e?.stack ?? e);
+    process.exitCode = 1;
+  });
+}
+
+async function main() {
   const arg = (name) => {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : undefined;
@@ -115,7 +123,8 @@ if (process.argv[1] && path.basename(process.argv[1]) === 'extensionIndex.mjs') 
   if (root) {
     files = spawnSync('find', [root, '-name', '*.md', '-type', 'f'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length;
   } else {
-    const { tsImport } = await import('tsx/esm/api');
+    const tsxApi = 'tsx/esm/api';
+    const { tsImport } = await import(tsxApi);
     const { generateArchive } = await tsImport(path.join(path.dirname(process.argv[1]), 'archive.ts'), pathToFileURL(process.argv[1]).href);
     const archive = generateArchive(20, 10, 10, true);
     root = made = fs.mkdtempSync(path.join(os.tmpdir(), 'justera-archive-'));
