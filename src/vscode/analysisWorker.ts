@@ -1,12 +1,13 @@
-// Client of the worker thread (dist/worker.js). One worker, started on first use and
-// stopped when idle; requests are answered in order.
+// Client of the worker threads (dist/worker.js): a pool sized to the machine, started
+// as work arrives and stopped when idle. The workspace index spreads a scan over every
+// thread; the first analysis of a large document goes before queued index work.
 import * as vscode from 'vscode';
-import type { Worker as NodeWorker } from 'node:worker_threads';
 import type { Finding } from '../core/lint/types';
 import type { MinutesDocument } from '../core/model';
 import type { CachedSection } from '../core/analysis';
 import type { IndexEntry } from '../core/workspace/index';
-import type { AnalyzeRequest, IndexRequest, WorkerRequest } from './worker';
+import type { AnalyzeRequest, IndexRequest } from './worker';
+import { WorkerPool, poolSize } from './workerPool';
 
 export interface WorkerResult {
   readonly doc: MinutesDocument;
@@ -21,74 +22,45 @@ export const WORKER_THRESHOLD = 1_000_000;
 
 const IDLE_MS = 30_000;
 
-type Pending = Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>;
+/** Threads of the pool: the cores this process may use; `JUSTERA_WORKER_THREADS` overrides (benchmarks, tests). */
+function threadsForMachine(): number {
+  const os = require('node:os') as typeof import('node:os');
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return poolSize(cores, process.env.JUSTERA_WORKER_THREADS);
+}
 
 export class AnalysisWorker implements vscode.Disposable {
-  /** The running worker and the requests it owes an answer: a stopped one's exit concerns only its own. */
-  private current: { readonly worker: NodeWorker; readonly pending: Pending } | undefined;
-  private nextId = 1;
-  private idle: ReturnType<typeof setTimeout> | undefined;
+  readonly pool: WorkerPool;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(extensionUri: vscode.Uri) {
+    const script = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
+    this.pool = new WorkerPool({
+      size: threadsForMachine(),
+      idleMs: IDLE_MS,
+      spawn: () => {
+        // Required lazily: the module exists only in a Node extension host.
+        const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+        return new Worker(script);
+      },
+    });
+  }
 
-  /** The first full analysis of a document. */
+  /** Threads the pool may run. */
+  get size(): number {
+    return this.pool.size;
+  }
+
+  /** The first full analysis of a document (before any queued index work). */
   analyze(request: Omit<AnalyzeRequest, 'kind'>): Promise<WorkerResult> {
-    return this.request<WorkerResult>({ kind: 'analyze', ...request });
+    return this.pool.submit<WorkerResult>({ kind: 'analyze', ...request }, true);
   }
 
   /** The workspace index entry of a file's text. */
   async indexEntry(request: Omit<IndexRequest, 'kind'>): Promise<IndexEntry> {
-    return (await this.request<{ entry: IndexEntry }>({ kind: 'index', ...request })).entry;
-  }
-
-  private request<T>(request: WorkerRequest): Promise<T> {
-    const { worker, pending } = this.start();
-    const id = this.nextId++;
-    if (this.idle) clearTimeout(this.idle);
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
-    });
-  }
-
-  private start(): { readonly worker: NodeWorker; readonly pending: Pending } {
-    if (this.current) return this.current;
-    // Required lazily: the module exists only in a Node extension host.
-    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath);
-    const pending: Pending = new Map();
-    const current = { worker, pending };
-    worker.on('message', (msg: { id: number; error?: string }) => {
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg);
-      if (pending.size === 0 && this.current === current) {
-        if (this.idle) clearTimeout(this.idle);
-        this.idle = setTimeout(() => this.stop(), IDLE_MS);
-      }
-    });
-    const fail = (e: Error) => {
-      if (this.current === current) this.current = undefined;
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', () => fail(new Error('analysis worker exited')));
-    this.current = current;
-    return current;
-  }
-
-  /** Stops the worker when idle; a request after this starts a new one. */
-  private stop(): void {
-    const current = this.current;
-    this.current = undefined;
-    void current?.worker.terminate();
+    return (await this.pool.submit<{ entry: IndexEntry }>({ kind: 'index', ...request })).entry;
   }
 
   dispose(): void {
-    if (this.idle) clearTimeout(this.idle);
-    this.stop();
+    this.pool.dispose();
   }
 }

@@ -471,7 +471,9 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** JSON for a cache: restoring it and updating unchanged texts parses nothing. */
   serialize(): string {
-    return JSON.stringify({ format: INDEX_FORMAT, entries: [...this.byUri.values()] });
+    // By URI, not in the order files were indexed: the same file whatever thread finished first.
+    const entries = [...this.byUri.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return JSON.stringify({ format: INDEX_FORMAT, entries });
   }
 
   /** An index from `serialize()` output; an unreadable or outdated cache gives an empty index. */

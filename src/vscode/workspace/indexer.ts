@@ -3,17 +3,20 @@
 // updates from a file watcher, renames and unsaved edits of open documents. The index
 // is cached in the extension's storage and keyed by content, so a second activation
 // re-reads the files but parses none that did not change; the files that changed are
-// parsed in the worker thread, off the extension host's main thread. Only
+// parsed in the pool of worker threads, off the extension host's main thread. Only
 // `workspace.fs` is used, so virtual workspaces work too.
 import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
 import { WorkspaceIndex, indexHash, type IndexEntry } from '../../core/workspace/index';
 import type { ConfigService } from '../config';
+import { forEachInWindow } from './window';
 
 export const CACHE_FILE = 'workspace-index.json';
 const UPDATE_DELAY = 300;
 const CACHE_DELAY = 2000;
+/** Files read and parsed at once during a scan, at least: kind to remote file systems. */
+const READS_IN_FLIGHT = 16;
 const decoder = new TextDecoder('utf-8');
 
 /** The `search.exclude` patterns that are on (`true`; conditional `when` entries are not). */
@@ -35,6 +38,30 @@ export function isExcludedPath(relative: string, globs: readonly string[]): bool
   return false;
 }
 
+/** Parses index entries off the main thread (the worker pool). */
+export interface OffThread {
+  entry(file: { uri: string; text: string; assumeMinutes: boolean; hash: string }): Promise<IndexEntry>;
+  /** Threads it may run: the scan keeps enough files in flight to feed them all. */
+  readonly size: number;
+  /** Threads running now. */
+  readonly threads: number;
+}
+
+/** What the last full scan did (the output channel's line, the tests and `npm run bench`). */
+export interface ScanFigures {
+  /** Markdown files found. */
+  readonly files: number;
+  /** Minutes among them. */
+  readonly minutes: number;
+  /** Texts parsed (not found unchanged in the index). */
+  readonly parsed: number;
+  /** Of those, parsed in a worker thread. */
+  readonly inWorkers: number;
+  /** Worker threads running at the end of the scan. */
+  readonly threads: number;
+  readonly ms: number;
+}
+
 export class WorkspaceIndexer implements vscode.Disposable {
   index: WorkspaceIndex;
   private readonly disposables: vscode.Disposable[] = [];
@@ -51,8 +78,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
   ready = false;
   /** Where the cache was read from, and whether it held entries (for the logs and tests). */
   restoredEntries = 0;
-  /** Entries the worker thread made (for the logs and tests). */
+  /** Entries the worker threads made (for the logs and tests). */
   workerEntries = 0;
+  /** The last full scan, once one finished. */
+  lastScan: ScanFigures | undefined;
   /** The latest read of each file being indexed: a result of an older one is dropped. */
   private readonly reads = new Map<string, number>();
   private nextRead = 1;
@@ -66,8 +95,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     private readonly progressViewId: string,
     /** The editor's analysis of an open document, so unsaved edits are not parsed twice. */
     private readonly parsedOf: (document: vscode.TextDocument) => MinutesDocument | undefined = () => undefined,
-    /** Makes an index entry in another thread; without it (or when it fails) the text is parsed here. */
-    private readonly offThread?: (file: { uri: string; text: string; assumeMinutes: boolean; hash: string }) => Promise<IndexEntry>,
+    /** Makes index entries in other threads; without it (or when it fails) the text is parsed here. */
+    private readonly offThread?: OffThread,
   ) {
     this.index = new WorkspaceIndex();
     this.disposables.push(this.scanned, this.busy);
@@ -179,18 +208,28 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const found = await vscode.workspace.findFiles('**/*.md', undefined);
       const files = found.filter((uri) => this.wanted(uri));
       const seen = new Set(files.map((u) => u.toString()));
+      // One change event when the scan is done, whatever order the threads finish in.
       await index.batchAsync(async () => {
         index.retain((uri) => seen.has(uri));
-        // Read in small parallel batches: fast on disk, kind to remote file systems.
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-        for (let i = 0; i < files.length; i += 16) {
-          await Promise.all(files.slice(i, i + 16).map((uri) => this.load(uri, open.get(uri.toString()))));
-        }
+        // A sliding window: a bounded number of files in flight (read, then parsed in the
+        // pool), the next one started as soon as one is done. Enough to keep every thread
+        // fed, with a file waiting in each one's queue.
+        const window = Math.max(READS_IN_FLIGHT, 4 * (this.offThread?.size ?? 1));
+        await forEachInWindow(files, window, (uri) => this.load(uri, open.get(uri.toString())));
       });
       this.ready = true;
-      const workerEntries = this.workerEntries - workerBefore;
+      const figures: ScanFigures = {
+        files: files.length,
+        minutes: index.entries().length,
+        parsed: index.parses - parsesBefore,
+        inWorkers: this.workerEntries - workerBefore,
+        threads: this.offThread?.threads ?? 0,
+        ms: Date.now() - started,
+      };
+      this.lastScan = figures;
       this.output.info(
-        `Workspace index: ${index.entries().length} minutes in ${files.length} Markdown files, ${index.parses - parsesBefore} parsed (${workerEntries} in the worker thread), ${Date.now() - started} ms`,
+        `Workspace index: ${figures.minutes} minutes in ${figures.files} Markdown files, ${figures.parsed} parsed (${figures.inWorkers} in ${figures.threads} worker thread${figures.threads === 1 ? '' : 's'}), ${figures.ms} ms`,
       );
       await this.writeCache();
     } finally {
@@ -229,11 +268,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
     let entry: IndexEntry | undefined;
     try {
-      entry = await this.offThread({ uri: key, text, assumeMinutes, hash });
+      entry = await this.offThread.entry({ uri: key, text, assumeMinutes, hash });
       this.workerEntries++;
     } catch (e) {
+      // Several files were in flight: say it once.
+      if (!this.workerFailed) this.output.warn(`workspace index: a worker thread failed (${e instanceof Error ? e.message : String(e)}); files are parsed on the main thread`);
       this.workerFailed = true;
-      this.output.warn(`workspace index: the worker thread failed (${e instanceof Error ? e.message : String(e)}); files are parsed on the main thread`);
     }
     // A later read of the file (or its removal) went on meanwhile: that one counts.
     if (this.reads.get(key) !== read) return;

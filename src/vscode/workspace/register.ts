@@ -54,7 +54,13 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
       const analysis = model.get(document);
       return analysis.paused || analysis.doc.text.length !== textLength(document) ? undefined : analysis.doc;
     },
-    (file) => model.worker.indexEntry(file),
+    {
+      entry: (file) => model.worker.indexEntry(file),
+      size: model.worker.size,
+      get threads() {
+        return model.worker.pool.threads;
+      },
+    },
   );
   current = indexer;
   const openActions = new OpenActionsProvider(indexer, context.workspaceState);
