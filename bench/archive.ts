@@ -9,7 +9,10 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DocumentAnalyzer } from '../src/core/analysis';
 import { WorkspaceIndex } from '../src/core/workspace/index';
+import { benchExtensionIndex } from './extensionIndex.mjs';
 import { generateMeeting, rng } from './generate';
+
+type ExtensionIndexFigures = NonNullable<Awaited<ReturnType<typeof benchExtensionIndex>>>;
 
 export interface ArchiveFile {
   readonly path: string;
@@ -90,6 +93,8 @@ export interface ArchiveFigures {
   readonly markdownlint: ProcessFigures | undefined;
   /** `justera decisions` over the drafts on every core: what the extension's cold index is held to. */
   readonly decisions: ProcessFigures | undefined;
+  /** The extension's cold workspace index of the drafts in a real VS Code (undefined: code-server not installed). */
+  readonly extensionIndex: { readonly one: ExtensionIndexFigures | undefined; readonly all: ExtensionIndexFigures | undefined };
   /** Files → seconds of `justera lint` on every core, for the growth series. */
   readonly growth: { readonly drafts: readonly Growth[]; readonly approved: readonly Growth[] };
   readonly keystroke: { median: number; p95: number; workspaceFiles: number };
@@ -107,7 +112,7 @@ export interface ArchiveOptions {
   readonly node22?: string;
 }
 
-export function benchArchive(o: ArchiveOptions): ArchiveFigures {
+export async function benchArchive(o: ArchiveOptions): Promise<ArchiveFigures> {
   const cli = join(o.root, 'dist', 'cli.js');
   if (!existsSync(cli)) execFileSync(process.execPath, [join(o.root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   // 20 bodies × 10 years × 10 meetings; quick: 5 × 2 × 10.
@@ -152,6 +157,16 @@ export function benchArchive(o: ArchiveOptions): ArchiveFigures {
       return out;
     };
     const growth = { drafts: growthOf(drafts, draftFigures.all), approved: growthOf(approved, approvedFigures.all) };
+    const extension = async (threads: number) => {
+      try {
+        return await benchExtensionIndex({ root: draftDir, files: drafts.length, threads, repo: o.root });
+      } catch (e) {
+        process.stderr.write(`archive: the extension's index was not measured: ${e instanceof Error ? e.message : String(e)}\n`);
+        return undefined;
+      }
+    };
+    const extensionIndex = { one: await extension(1), all: await extension(cores) };
+    process.stderr.write(`archive: extension cold index ${extensionIndex.one?.ms ?? '—'}/${extensionIndex.all?.ms ?? '—'} ms (1/${cores} threads)\n`);
     return {
       files: drafts.length,
       megabytes,
@@ -160,6 +175,7 @@ export function benchArchive(o: ArchiveOptions): ArchiveFigures {
       approved: approvedFigures,
       markdownlint: mdl,
       decisions,
+      extensionIndex,
       growth,
       keystroke: keystroke(drafts, o.quick),
     };

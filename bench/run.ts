@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   ];
   const archive: ArchiveFigures | undefined = process.argv.includes('--no-archive')
     ? undefined
-    : benchArchive({ root, quick, ...(process.env.JUSTERA_BENCH_NODE22 ? { node22: process.env.JUSTERA_BENCH_NODE22 } : {}) });
+    : await benchArchive({ root, quick, ...(process.env.JUSTERA_BENCH_NODE22 ? { node22: process.env.JUSTERA_BENCH_NODE22 } : {}) });
 
   const table = [
     '| document | Justera full | Justera incremental median | p95 | remark parse (same plugins) | markdownlint | full / remark | markdownlint / incremental | throughput (MB/s) |',
@@ -250,6 +250,7 @@ function archiveSection(a: ArchiveFigures): string[] {
     );
   };
   const mdl = a.markdownlint;
+  const ext = (f: { ms: number } | undefined) => (f ? `${(f.ms / 1000).toFixed(1)} s` : 'not run');
   return [
     `${a.files} generated protokoll (${a.megabytes.toFixed(1)} MB; \`bench/archive.ts\`), each tool run as a whole process`,
     'over the folder, wall time and peak memory (of the process and its threads) as GNU time reports them (one run each).',
@@ -263,12 +264,17 @@ function archiveSection(a: ArchiveFigures): string[] {
     `| \`justera lint --jobs ${a.cores}\` (approved) | ${proc(a.approved.all)} |`,
     `| \`markdownlint-cli2 "**/*.md"\` (drafts) | ${proc(mdl)} |`,
     `| \`justera decisions --jobs ${a.cores}\` (drafts) | ${proc(a.decisions)} |`,
+    `| the extension's workspace index from cold, 1 worker thread (code-server) | ${ext(a.extensionIndex.one)} | — |`,
+    `| the extension's workspace index from cold, ${a.cores} worker threads | ${ext(a.extensionIndex.all)} | — |`,
     '',
     ...(mdl && a.drafts.one && a.drafts.all
       ? [
           `- \`justera lint\` vs markdownlint-cli2 on the same files: **${ratio(mdl.seconds, a.drafts.one.seconds)}** on one thread (target ≥ 1×), **${ratio(mdl.seconds, a.drafts.all.seconds)}** on ${a.cores} (target ≥ 1.8×; above 1× is faster).`,
           `- Peak memory: ${a.drafts.one.peakMB.toFixed(0)} MB on one thread, ${a.drafts.all.peakMB.toFixed(0)} MB on ${a.cores}, markdownlint-cli2 ${mdl.peakMB.toFixed(0)} MB (target ≤ markdownlint-cli2's).`,
         ]
+      : []),
+    ...(a.extensionIndex.all && a.decisions
+      ? [`- The extension's cold index of the ${a.files} files: **${(a.extensionIndex.all.ms / 1000).toFixed(1)} s** on ${a.extensionIndex.all.threads} worker threads vs \`justera decisions\` ${a.decisions.seconds.toFixed(1)} s (target ≤).`]
       : []),
     growthLine('drafts', a.growth.drafts),
     growthLine('approved', a.growth.approved),
