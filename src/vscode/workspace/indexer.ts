@@ -202,8 +202,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.busy.fire(true);
     const index = this.index;
     index.beginFullScan();
-    const parsesBefore = index.parses;
-    const workerBefore = this.workerEntries;
+    // This scan's own work (edits and file events go on meanwhile).
+    let parsed = 0;
+    let inWorkers = 0;
     try {
       const found = await vscode.workspace.findFiles('**/*.md', undefined);
       const files = found.filter((uri) => this.wanted(uri));
@@ -216,14 +217,18 @@ export class WorkspaceIndexer implements vscode.Disposable {
         // pool), the next one started as soon as one is done. Enough to keep every thread
         // fed, with a file waiting in each one's queue.
         const window = Math.max(READS_IN_FLIGHT, 4 * (this.offThread?.size ?? 1));
-        await forEachInWindow(files, window, (uri) => this.load(uri, open.get(uri.toString())));
+        await forEachInWindow(files, window, async (uri) => {
+          const how = await this.load(uri, open.get(uri.toString()));
+          if (how === 'worker') inWorkers++;
+          if (how === 'worker' || how === 'here') parsed++;
+        });
       });
       this.ready = true;
       const figures: ScanFigures = {
         files: files.length,
         minutes: index.entries().length,
-        parsed: index.parses - parsesBefore,
-        inWorkers: this.workerEntries - workerBefore,
+        parsed,
+        inWorkers,
         threads: this.offThread?.threads ?? 0,
         ms: Date.now() - started,
       };
@@ -238,8 +243,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
   }
 
-  /** Reads one file (or its open document) into the index. */
-  private async load(uri: vscode.Uri, document?: vscode.TextDocument): Promise<void> {
+  /** Reads one file (or its open document) into the index; says where its text was parsed, if it was. */
+  private async load(uri: vscode.Uri, document?: vscode.TextDocument): Promise<'worker' | 'here' | 'not parsed'> {
     const key = uri.toString();
     const assumeMinutes = await this.matchesFiles(uri);
     const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
@@ -250,7 +255,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         text = decoder.decode(await vscode.workspace.fs.readFile(uri));
       } catch {
         this.index.remove(key);
-        return;
+        return 'not parsed';
       }
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -262,9 +267,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.reads.set(key, read);
     if (parsed || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
       this.reads.delete(key);
-      this.index.update(key, text, options);
+      const changed = this.index.update(key, text, options);
       this.reportError(key);
-      return;
+      return changed && !parsed ? 'here' : 'not parsed';
     }
     let entry: IndexEntry | undefined;
     try {
@@ -276,11 +281,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
       this.workerFailed = true;
     }
     // A later read of the file (or its removal) went on meanwhile: that one counts.
-    if (this.reads.get(key) !== read) return;
+    if (this.reads.get(key) !== read) return 'not parsed';
     this.reads.delete(key);
-    if (entry) this.index.put(entry);
-    else this.index.update(key, text, options);
+    const changed = entry ? this.index.put(entry) : this.index.update(key, text, options);
     this.reportError(key);
+    return !changed ? 'not parsed' : entry ? 'worker' : 'here';
   }
 
   /** A file the index could not read (a bug) is logged, not left out in silence. */

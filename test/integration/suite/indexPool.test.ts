@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 /// <reference types="node" />
 // The workspace index on the pool of worker threads, in a real VS Code: a folder of
-// meetings let in by a settings change is indexed by one full scan, every entry the
+// meetings made minutes by path (a settings change) is parsed again by one full scan, every entry the
 // same as one made on one thread, its decisions the same as `justera decisions`, with
 // one change event for the whole scan (the views rebuild once, no flicker).
 import * as assert from 'node:assert/strict';
@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { generateArchive } from '../../../bench/archive';
 import { indexEntry } from '../../../src/core/workspace/index';
 import type { DocumentModel } from '../../../src/vscode/documentModel';
+import type { ScanFigures } from '../../../src/vscode/workspace/indexer';
 import type { WorkspaceApi } from '../../../src/vscode/workspace/register';
 import { EXTENSION_ID, log, waitFor, workspaceRoot } from './helpers';
 
@@ -32,49 +33,54 @@ describe('workspace index on worker threads', () => {
   let api: WorkspaceApi;
   let model: DocumentModel;
   const dir = () => vscode.Uri.joinPath(workspaceRoot(), FOLDER);
-  const files_ = () => vscode.workspace.getConfiguration('files');
+  const prefix = () => dir().toString() + '/';
+  const inIndex = () => api.index().uris().filter((u) => u.startsWith(prefix())).length;
+  const justera = () => vscode.workspace.getConfiguration('justera');
 
-  before(async () => {
+  before(async function () {
+    this.timeout(90_000);
     const exports = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { workspace: WorkspaceApi; model: DocumentModel };
     api = exports.workspace;
     model = exports.model;
     await api.indexer.whenReady();
-    // Written while excluded: the watcher leaves them alone, the scan that lets them in parses them all.
-    await files_().update('exclude', { [FOLDER]: true }, vscode.ConfigurationTarget.Workspace);
     for (const f of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), f.path), new TextEncoder().encode(f.text));
-    await waitFor(() => api.indexer.wanted(vscode.Uri.joinPath(dir(), files[0]!.path)) === false, 10000, 'the exclusion to apply');
-    await api.indexer.whenReady();
+    // The file watcher brings them in one by one; the test is about the scan that follows.
+    await waitFor(() => inIndex() === files.length, 60_000, 'the watcher to index the folder');
   });
 
-  after(async () => {
-    await files_().update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+  after(async function () {
+    this.timeout(90_000);
     await vscode.workspace.fs.delete(dir(), { recursive: true });
-    const prefix = dir().toString() + '/';
-    await waitFor(() => !api.index().uris().some((u) => u.startsWith(prefix)), 20000, 'the folder to leave the index');
+    // The rescan this starts drops what is gone, whatever the watcher reported of the folder.
+    await justera().update('files', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => (await api.indexer.whenReady(), inIndex() === 0), 60_000, 'the folder to leave the index');
   });
 
   it('indexes every file in one scan on the pool, as one thread and as `justera decisions` do', async function () {
     this.timeout(120_000);
-    const prefix = dir().toString() + '/';
     const events: (readonly string[])[] = [];
-    const sub = api.indexer.onDidChangeIndex((uris) => {
-      if (uris.some((u) => u.startsWith(prefix))) events.push(uris);
-    });
+    const scans: ScanFigures[] = [];
+    const subs = [
+      api.indexer.onDidChangeIndex((uris) => {
+        if (uris.some((u) => u.startsWith(prefix()))) events.push(uris);
+      }),
+      api.indexer.onDidScan(() => scans.push(api.indexer.lastScan!)),
+    ];
     try {
-      const scans = api.index().fullScans;
-      await files_().update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
-      await waitFor(() => api.index().fullScans > scans, 20000, 'the rescan to start');
-      await waitFor(async () => (await api.indexer.whenReady(), api.index().uris().filter((u) => u.startsWith(prefix)).length === files.length), 90000, 'every file in the index');
+      // Minutes by path too: every file's hash changes, so the rescan this starts parses them all.
+      await justera().update('files', ['**/*.minutes.md', `${FOLDER}/**/*.md`], vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => scans.find((s) => s.parsed > 0), 60_000, 'a scan that parsed the folder');
+      await api.indexer.whenReady();
     } finally {
-      sub.dispose();
+      subs.forEach((s) => s.dispose());
     }
-    const scan = api.indexer.lastScan!;
+    const scan = scans.find((s) => s.parsed > 0)!;
     log(`scan: ${JSON.stringify(scan)}, pool of ${model.worker.size}`);
-    assert.ok(scan.inWorkers >= files.length, `${scan.inWorkers} entries from the worker threads`);
+    assert.ok(scan.inWorkers >= files.length && scan.parsed === scan.inWorkers, `${scan.parsed} parsed, ${scan.inWorkers} in the worker threads`);
     // Threads start as work needs them: a scan of this size fills the pool (two at least, when there are two cores).
     assert.ok(scan.threads >= Math.min(2, model.worker.size) && scan.threads <= model.worker.size, `${scan.threads} threads of ${model.worker.size}`);
     assert.equal(events.length, 1, 'one change event for the scan');
-    assert.equal(events[0]!.filter((u) => u.startsWith(prefix)).length, files.length);
+    assert.equal(events[0]!.filter((u) => u.startsWith(prefix())).length, files.length);
 
     // Every entry as made here, on the extension host's thread.
     for (const f of files) {
@@ -88,7 +94,7 @@ describe('workspace index on worker threads', () => {
     const fromIndex = api
       .index()
       .decisions()
-      .filter((d) => d.uri.startsWith(prefix))
+      .filter((d) => d.uri.startsWith(prefix()))
       .map((d) => ({ file: vscode.Uri.parse(d.uri).fsPath, line: d.line, body: d.body, date: d.date, id: d.id, item: d.item, itemTitle: d.itemTitle, text: d.text }));
     assert.ok(fromCli.length > files.length, `${fromCli.length} decisions`);
     assert.deepEqual(fromIndex, fromCli);
