@@ -1,6 +1,6 @@
 // Incremental analysis of one document across its versions: sections whose text did
 // not change are taken from the previous parse instead of being parsed again.
-import { lint, type ItemMemo, type LintOptions } from './lint/engine';
+import { lint, type ItemMemo, type ItemSlot, type LintOptions } from './lint/engine';
 import type { Finding } from './lint/types';
 import type { Language, MinutesDocument } from './model';
 import { parseMinutes, type ParseOptions, type SectionCache, type SectionCacheEntry } from './parser';
@@ -134,9 +134,12 @@ export class DocumentAnalyzer {
     if (options.lint === false || !doc.isMinutes) return { doc, findings: [] };
     // An item's findings are kept with its section, so an unchanged item is not checked again.
     // Sections with an item are the document's items, in order.
-    const memos: ItemMemo[] = [];
-    for (const s of this.cache.lastSections()) if (s.entry.model.item) memos.push(s.entry.memo as ItemMemo);
-    return { doc, findings: lint(doc, { ...options, itemMemos: memos }) };
+    const slots: ItemSlot[] = [];
+    for (const s of this.cache.lastSections()) {
+      const item = s.entry.model.item;
+      if (item) slots.push({ memo: s.entry.memo as ItemMemo, start: s.entry.start, content: item });
+    }
+    return { doc, findings: lint(doc, { ...options, itemSlots: slots }) };
   }
 
   /** Whether a version was analysed already (the next analysis is incremental). */
