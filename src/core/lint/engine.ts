@@ -2,6 +2,6 @@
 // and fix (applying their edits) live in their own files; this module re-exports them so
 // callers import one place. A rule is added by its file in rules/ and one registry line.
 export { RULE_CODES, RuleCode, findRule, resolveRules, ruleDocAnchor, type ResolvedRules, type RulesConfig } from './resolve';
-export { checkRule, lint, type ItemMemo, type ItemSlot, type LintOptions } from './run';
+export { checkRule, ItemLintState, lint, type ItemEdit, type ItemMemo, type ItemSlots, type LintOptions } from './run';
 export { MAX_FIX_PASSES, applyEdits, compatibleEdits, compatibleFixes, fixText, type FixTextResult } from './fix';
 export { todayIso } from '../dates';

@@ -25,7 +25,7 @@ export interface LintOptions {
    * (the incremental analyzer keeps one per section), where it starts now, and its
    * content. Without them nothing is reused.
    */
-  readonly itemSlots?: readonly ItemSlot[];
+  readonly itemSlots?: ItemSlots;
   /**
    * Told when a rule throws (a bug in Justera): the rule's findings are left out and the
    * other rules run on, so a broken rule never takes the editor or the CLI down.
@@ -33,13 +33,44 @@ export interface LintOptions {
   readonly onRuleError?: (code: string, error: unknown) => void;
 }
 
-/** What the engine knows of an item without placing it. */
-export interface ItemSlot {
-  readonly memo: ItemMemo;
+/** What the engine knows of each item (by index in `doc.items`) without placing it. */
+export interface ItemSlots {
+  readonly length: number;
+  memo(i: number): ItemMemo;
   /** Where the item starts in this version (its `span.start`). */
-  readonly start: number;
+  start(i: number): number;
   /** The item as it was last placed: its content is this version's, its spans may be another's. */
-  readonly content: Item;
+  content(i: number): Item;
+  /**
+   * Which items changed since the version `state` was last run on: items `[0, head)` are
+   * as they were, then `fresh` new ones, then the old ones from `tail` on, each moved by
+   * `delta`. With it only the new items are visited.
+   */
+  readonly edit?: ItemEdit;
+  /** Kept by the caller from one run to the next (one per document). */
+  readonly state?: ItemLintState;
+}
+
+export interface ItemEdit {
+  readonly head: number;
+  readonly fresh: number;
+  readonly tail: number;
+  readonly delta: number;
+}
+
+/** What one run found in the items, for the next run to carry over. */
+export class ItemLintState {
+  /** The item rules' configuration; undefined: nothing to carry over. */
+  config: string | undefined;
+  /** How many items the run saw. */
+  count = 0;
+  /** The items with findings (ascending), and their findings. */
+  withFindings: number[] = [];
+  findings: Finding[][] = [];
+  /** Items checked on every run: some finding lies outside them, or a rule failed on them. */
+  volatile: number[] = [];
+  /** The facts of every item, by rule code. */
+  facts = new Map<string, unknown[]>();
 }
 
 /** One rule's reports in an item, with offsets relative to the item's start, and the context they hold in. */
@@ -141,6 +172,9 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
   const pick = (l: Localized) => l[language];
   const items = doc.items;
   const slots = options.itemSlots?.length === items.length ? options.itemSlots : undefined;
+  const state = slots?.state;
+  // The edit holds only from the state's run on.
+  const edit = slots?.edit && state && state.count === slots.edit.tail + (items.length - slots.edit.head - slots.edit.fresh) ? slots.edit : undefined;
   const fail = (active: Active, e: unknown) => {
     active.failed = true;
     // A rule bug must not take the other rules (or the editor) down with it.
@@ -151,10 +185,16 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
     }
   };
   let starts: number[] | undefined;
-  const itemStarts = () => (starts ??= slots ? slots.map((s) => s.start) : items.map((i) => i.span.start));
+  const itemStarts = (): number[] => {
+    if (starts) return starts;
+    starts = new Array<number>(items.length);
+    for (let i = 0; i < items.length; i++) starts[i] = slots ? slots.start(i) : items[i]!.span.start;
+    return starts;
+  };
   // Fixes write the document's line breaks, so they are part of every context.
   const eol = eolOf(doc.text);
   const itemRules: ItemRule[] = [];
+  const facts = new Map<string, unknown[]>();
 
   for (const rule of rules) {
     if (rule.meta.needsWorkspace && !options.workspace) continue;
@@ -191,9 +231,14 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
       }
       rule.checkDocument?.(context);
       if (rule.checkFacts && rule.itemFacts) {
-        const facts = new Array<unknown>(items.length);
-        for (let i = 0; i < items.length; i++) facts[i] = rule.itemFacts(slots ? slots[i]!.content : items[i]!);
-        rule.checkFacts(context, facts, itemStarts());
+        const code = rule.meta.code;
+        const factOf = (i: number) => rule.itemFacts!(slots ? slots.content(i) : items[i]!);
+        const before = edit && state!.facts.get(code);
+        const list = before
+          ? spliceList(before, edit!, factOf)
+          : Array.from({ length: items.length }, (_, i) => factOf(i));
+        facts.set(code, list);
+        rule.checkFacts(context, list, itemStarts());
       }
       if (!rule.checkItem) continue;
       const extra = rule.itemContext?.(context);
@@ -205,72 +250,121 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
     }
   }
 
-  if (itemRules.length > 0) {
-    // What every item rule's findings depend on besides the item; undefined: some cannot be kept.
-    const config = itemRules.every((r) => r.key !== undefined)
-      ? internKey(itemRules.map((r) => `${r.active.rule.meta.code}\u0001${r.key}`).join('\u0002'))
-      : undefined;
-    for (let i = 0; i < items.length; i++) {
-      const slot = slots?.[i];
-      const memo = slot?.memo;
-      if (memo && config !== undefined) {
-        const kept = memo.get(ALL) as ItemFindings | undefined;
-        if (kept && kept.config === config) {
-          if (kept.base === slot!.start) {
-            for (const f of kept.findings) findings.push(f);
-          } else if (kept.findings.length === 0) {
-            memo.set(ALL, { config, base: slot!.start, findings: kept.findings });
-          } else {
-            const moved = kept.findings.map((f) => moveFinding(f, slot!.start - kept.base));
-            memo.set(ALL, { config, base: slot!.start, findings: moved });
-            for (const f of moved) findings.push(f);
-          }
-          continue;
-        }
+  // What every item rule's findings depend on besides the item; undefined: some cannot be kept.
+  const config = itemRules.length === 0 ? '' : itemRules.every((r) => r.key !== undefined)
+    ? internKey(itemRules.map((r) => `${r.active.rule.meta.code}\u0001${r.key}`).join('\u0002'))
+    : undefined;
+
+  /** One item's findings of every item rule, and whether they all stay inside it. */
+  const checkOne = (i: number): { own: Finding[]; whole: boolean } => {
+    const memo = slots?.memo(i);
+    if (memo && config !== undefined) {
+      const kept = memo.get(ALL) as ItemFindings | undefined;
+      if (kept && kept.config === config) {
+        const start = slots!.start(i);
+        if (kept.base === start || kept.findings.length === 0) return { own: kept.findings as Finding[], whole: true };
+        const moved = kept.findings.map((f) => moveFinding(f, start - kept.base));
+        memo.set(ALL, { config, base: start, findings: moved });
+        return { own: moved, whole: true };
       }
-      const item = items[i]!;
-      const base = item.span.start;
-      const own: Finding[] = [];
-      // Whether every rule's findings stay inside the item (so they move with it).
-      let whole = true;
-      for (const r of itemRules) {
-        if (r.active.failed) {
-          whole = false;
-          continue;
-        }
-        const code = r.active.rule.meta.code;
-        const kept = r.key === undefined ? undefined : (memo?.get(code) as MemoSlot | undefined);
-        if (kept && kept.key === r.key) {
-          for (const report of kept.reports) own.push(r.active.toFinding(moveReport(report, base)));
-          continue;
-        }
-        const reports: Report[] = (r.reports = []);
-        try {
-          r.active.rule.checkItem!(r.context, item);
-        } catch (e) {
-          fail(r.active, e);
-          whole = false;
-          continue;
-        }
-        for (const report of reports) own.push(r.active.toFinding(report));
-        // Only reports that stay inside the item move with it; others are computed anew.
-        const inside = reports.every((report) => within(report, item.span));
-        if (!inside) whole = false;
-        if (memo && r.key !== undefined) {
-          if (inside) memo.set(code, { key: r.key, reports: reports.map((report) => moveReport(report, -base)) });
-          else memo.delete(code);
-        }
-      }
-      if (memo) {
-        if (config !== undefined && whole) memo.set(ALL, { config, base, findings: own });
-        else memo.delete(ALL);
-      }
-      for (const f of own) findings.push(f);
     }
+    const item = items[i]!;
+    const base = item.span.start;
+    const own: Finding[] = [];
+    // Whether every rule's findings stay inside the item (so they move with it).
+    let whole = true;
+    for (const r of itemRules) {
+      if (r.active.failed) {
+        whole = false;
+        continue;
+      }
+      const code = r.active.rule.meta.code;
+      const kept = r.key === undefined ? undefined : (memo?.get(code) as MemoSlot | undefined);
+      if (kept && kept.key === r.key) {
+        for (const report of kept.reports) own.push(r.active.toFinding(moveReport(report, base)));
+        continue;
+      }
+      const reports: Report[] = (r.reports = []);
+      try {
+        r.active.rule.checkItem!(r.context, item);
+      } catch (e) {
+        fail(r.active, e);
+        whole = false;
+        continue;
+      }
+      for (const report of reports) own.push(r.active.toFinding(report));
+      // Only reports that stay inside the item move with it; others are computed anew.
+      const inside = reports.every((report) => within(report, item.span));
+      if (!inside) whole = false;
+      if (memo && r.key !== undefined) {
+        if (inside) memo.set(code, { key: r.key, reports: reports.map((report) => moveReport(report, -base)) });
+        else memo.delete(code);
+      }
+    }
+    if (memo) {
+      if (config !== undefined && whole) memo.set(ALL, { config, base, findings: own });
+      else memo.delete(ALL);
+    }
+    return { own, whole };
+  };
+
+  const withFindings: number[] = [];
+  const found: Finding[][] = [];
+  const volatile: number[] = [];
+  const record = (i: number, r: { own: Finding[]; whole: boolean }) => {
+    if (r.own.length > 0) {
+      withFindings.push(i);
+      found.push(r.own);
+    }
+    if (!r.whole) volatile.push(i);
+  };
+  if (itemRules.length > 0 && edit && state!.config !== undefined && state!.config === config) {
+    // Carried over: the items before the edit as they were, those after it moved. Visited:
+    // the new items, and those whose findings are never carried over.
+    const shift = edit.head + edit.fresh - edit.tail;
+    const toCheck = new Set<number>();
+    for (let i = edit.head; i < edit.head + edit.fresh; i++) toCheck.add(i);
+    for (const v of state!.volatile) {
+      if (v < edit.head) toCheck.add(v);
+      else if (v >= edit.tail) toCheck.add(v + shift);
+    }
+    const carried: { i: number; own: Finding[] }[] = [];
+    state!.withFindings.forEach((old, k) => {
+      const i = old < edit.head ? old : old >= edit.tail ? old + shift : -1;
+      if (i < 0 || toCheck.has(i)) return;
+      const own = state!.findings[k]!;
+      carried.push({ i, own: old >= edit.tail && edit.delta !== 0 ? own.map((f) => moveFinding(f, edit.delta)) : own });
+    });
+    const checked = [...toCheck].sort((x, y) => x - y).map((i) => ({ i, r: checkOne(i) }));
+    // Both lists ascend: merged in item order.
+    let c = 0;
+    for (const { i, r } of checked) {
+      while (c < carried.length && carried[c]!.i < i) record(carried[c]!.i, { own: carried[c++]!.own, whole: true });
+      record(i, r);
+    }
+    while (c < carried.length) record(carried[c]!.i, { own: carried[c++]!.own, whole: true });
+  } else if (itemRules.length > 0) {
+    for (let i = 0; i < items.length; i++) record(i, checkOne(i));
+  }
+  for (const own of found) for (const f of own) findings.push(f);
+  if (state) {
+    state.config = itemRules.length > 0 ? config : undefined;
+    state.count = items.length;
+    state.withFindings = withFindings;
+    state.findings = found;
+    state.volatile = volatile;
+    state.facts = facts;
   }
 
   findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   // A section the parser could not read may hold anything: no fix may touch the document.
   if (doc.problems.some((p) => p.kind === 'unreadable-section')) return findings.map(({ fix: _, ...f }) => f);
   return findings;
+}
+
+/** A list by item after an edit: the old values before and after it, new ones made for the new items. */
+function spliceList<T>(before: readonly T[], edit: ItemEdit, make: (i: number) => T): T[] {
+  const fresh: T[] = [];
+  for (let i = edit.head; i < edit.head + edit.fresh; i++) fresh.push(make(i));
+  return before.slice(0, edit.head).concat(fresh, before.slice(edit.tail));
 }

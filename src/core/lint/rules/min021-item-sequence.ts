@@ -74,6 +74,10 @@ export const rule: Rule = {
     const { doc } = ctx;
     const numbers = facts as readonly (number | undefined)[];
     const start = firstNumber(doc, numbers[0]);
+    // The usual case, in one pass over the numbers: every item has the number it should.
+    let i = 0;
+    while (i < numbers.length && numbers[i] === start + i) i++;
+    if (i === numbers.length) return;
     let edits: TextEdit[] | undefined;
     const seen = new Set<number>();
     numbers.forEach((n, i) => {

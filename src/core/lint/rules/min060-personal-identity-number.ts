@@ -52,11 +52,12 @@ const CANDIDATE = /(?<![\d\p{L}/.:-])(?:(18|19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})
  * line starts: a number never spans a line break, and the word before one is looked for
  * from `from` on, so a part's numbers do not depend on the text around it).
  */
-export function findIdentityNumbers(text: string, from = 0, to = text.length): IdentityNumber[] {
+export function findIdentityNumbers(whole: string, from = 0, to = whole.length): IdentityNumber[] {
   const out: IdentityNumber[] = [];
-  const candidate = new RegExp(CANDIDATE.source, CANDIDATE.flags);
-  candidate.lastIndex = from;
-  for (let m = candidate.exec(text); m !== null && m.index < to; m = candidate.exec(text)) {
+  // The part alone (a search of the whole text would not stop at its end). It starts at a
+  // line start, so the look-behind sees the same there; offsets are the whole text's.
+  const text = from === 0 && to === whole.length ? whole : whole.slice(from, to);
+  for (const m of text.matchAll(CANDIDATE)) {
     const century = m[1] !== undefined ? Number(m[1]) : undefined;
     const yy = Number(m[2] ?? m[3]);
     const mm = Number(m[4]);
@@ -64,13 +65,13 @@ export function findIdentityNumbers(text: string, from = 0, to = text.length): I
     const sep = m[6]!;
     const serial = m[7]!;
     const start = m.index!;
-    if (!sep && !KEYWORD.test(text.slice(Math.max(from, start - 60), start))) continue;
+    if (!sep && !KEYWORD.test(text.slice(Math.max(0, start - 60), start))) continue;
     const kind = dateKind(century, yy, mm, dd);
     if (!kind) continue;
     const ten = `${String(yy).padStart(2, '0')}${m[4]}${m[5]}${serial}`;
     if (!luhnValid(ten)) continue;
-    const end = start + m[0].length;
-    out.push({ span: { start, end }, serialStart: end - 4, kind });
+    const end = from + start + m[0].length;
+    out.push({ span: { start: from + start, end }, serialStart: end - 4, kind });
   }
   return out;
 }
