@@ -317,6 +317,17 @@ describe('incremental analysis', () => {
       }
     });
 
+    it('takes an empty change for the same text again, with other options', () => {
+      for (const text of all) {
+        const analyzer = new DocumentAnalyzer();
+        analyzer.analyze(text, { today });
+        const none = { start: 0, end: 0, newLength: 0 };
+        assert.deepStrictEqual(analyzer.analyze(text, { today, change: none }), analyzeFull(text, { today }));
+        assert.deepStrictEqual(analyzer.analyze(text, { today, change: none, language: 'en', assumeMinutes: true }), analyzeFull(text, { today, language: 'en', assumeMinutes: true }));
+        assert.deepStrictEqual(analyzer.analyze(text, { today: '2030-01-01', change: none }), analyzeFull(text, { today: '2030-01-01' }));
+      }
+    });
+
     it('composes changes applied one after another into one range', () => {
       fc.assert(
         fc.property(fc.string({ maxLength: 40 }), fc.array(fc.record({ at: fraction, remove: fc.nat({ max: 8 }), insert: fc.string({ maxLength: 6 }) }), { minLength: 1, maxLength: 6 }), (text, edits) => {
