@@ -316,7 +316,9 @@ export function resplit(text: string, old: SectionLayout, change: ChangeRange, o
   // The section holding the character before the edit can grow into the one before it
   // (the edit may remove its heading): the scan starts one section earlier, at a heading
   // line the edit does not touch. Before the first two body sections it starts at 0.
-  const fromIndex = lastAtOrBefore(starts, change.start - 1) - 1;
+  // A front matter without its closing fence takes any later `---` line that an edit
+  // makes: it is scanned again whatever the edit (a broken document, seldom large).
+  const fromIndex = old.front?.unterminated ? -1 : lastAtOrBefore(starts, change.start - 1) - 1;
   const from = fromIndex >= 0 ? starts[fromIndex]! : 0;
   let tail = starts.length;
   let found = 0;

@@ -94,10 +94,20 @@ describe('splitting into sections', () => {
     );
   });
 
+  it('scans a front matter left open again after any edit (a later --- line closes it)', () => {
+    const before = '---\na: 1\n## A\nx\n## B\nx\n## C\nx\n## D\nx\n';
+    const at = before.lastIndexOf('x');
+    const after = before.slice(0, at) + '---\n' + before.slice(at);
+    const old = splitSections(before);
+    const r = resplit(after, { front: old[0]!, starts: old.slice(1).map((x) => x.start) }, { start: at, oldEnd: at, newEnd: at + 4 })!;
+    assert.ok(r.rescannedFront);
+    assert.deepStrictEqual(r.front, splitSections(after)[0]);
+  });
+
   it('splits after an edit by scanning around it as the whole text splits', () => {
     const pieces = ['## § 5 Rubrik\n', '# T\n', '\n', '```\n', '~~~\n', '<div>\n', '</div>\n', '<!--\n', '-->\n', '---\n', '...\n',
       'text\n', '## ', '#', '\r\n', '\r', 'a: 1\n', '> [!beslut]\n> x\n', '- [ ] y\n', '    ## indented\n'];
-    const doc = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
+    const doc = fc.tuple(fc.constantFrom('', '', '---\n', '---\na: 1\n'), fc.array(fc.constantFrom(...pieces), { maxLength: 30 })).map(([lead, p]) => lead + p.join(''));
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 20 }), insert: fc.array(fc.constantFrom(...pieces, 'x', ''), { maxLength: 3 }).map((p) => p.join('')) });
     const bodies = (sections: RawSection[]) => sections.filter((r) => r.kind === 'body').map((r) => r.start);
     fc.assert(

@@ -69,8 +69,9 @@ export class ItemLintState {
   findings: Finding[][] = [];
   /** Items checked on every run: some finding lies outside them, or a rule failed on them. */
   volatile: number[] = [];
-  /** The facts of every item, by rule code. */
+  /** The facts of every item, by rule code, and where each item started (when a rule asked). */
   facts = new Map<string, unknown[]>();
+  starts: number[] = [];
 }
 
 /** One rule's reports in an item, with offsets relative to the item's start, and the context they hold in. */
@@ -86,7 +87,7 @@ interface ItemFindings {
   readonly findings: readonly Finding[];
 }
 
-/** An item's kept reports, by rule code (and its findings of all rules under `ALL`). */
+/** An item's kept reports, by rule code (and its findings of all rules under `ALL`); a key alone: none. */
 export type ItemMemo = Map<string, unknown>;
 
 const ALL = ' all';
@@ -171,10 +172,12 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
   const findings: Finding[] = [];
   const pick = (l: Localized) => l[language];
   const items = doc.items;
-  const slots = options.itemSlots?.length === items.length ? options.itemSlots : undefined;
+  // Read once: `doc.items` may place its elements on read, and so pays for each read.
+  const count = items.length;
+  const slots = options.itemSlots?.length === count ? options.itemSlots : undefined;
   const state = slots?.state;
   // The edit holds only from the state's run on.
-  const edit = slots?.edit && state && state.count === slots.edit.tail + (items.length - slots.edit.head - slots.edit.fresh) ? slots.edit : undefined;
+  const edit = slots?.edit && state && state.count === slots.edit.tail + (count - slots.edit.head - slots.edit.fresh) ? slots.edit : undefined;
   const fail = (active: Active, e: unknown) => {
     active.failed = true;
     // A rule bug must not take the other rules (or the editor) down with it.
@@ -187,8 +190,14 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
   let starts: number[] | undefined;
   const itemStarts = (): number[] => {
     if (starts) return starts;
-    starts = new Array<number>(items.length);
-    for (let i = 0; i < items.length; i++) starts[i] = slots ? slots.start(i) : items[i]!.span.start;
+    const startOf = (i: number) => (slots ? slots.start(i) : items[i]!.span.start);
+    if (edit && state!.starts.length === state!.count) {
+      starts = spliceList(state!.starts, edit, startOf);
+      for (let i = edit.head + edit.fresh; i < count; i++) starts[i]! += edit.delta;
+    } else {
+      starts = new Array<number>(count);
+      for (let i = 0; i < count; i++) starts[i] = startOf(i);
+    }
     return starts;
   };
   // Fixes write the document's line breaks, so they are part of every context.
@@ -236,7 +245,7 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
         const before = edit && state!.facts.get(code);
         const list = before
           ? spliceList(before, edit!, factOf)
-          : Array.from({ length: items.length }, (_, i) => factOf(i));
+          : Array.from({ length: count }, (_, i) => factOf(i));
         facts.set(code, list);
         rule.checkFacts(context, list, itemStarts());
       }
@@ -259,8 +268,9 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
   const checkOne = (i: number): { own: Finding[]; whole: boolean } => {
     const memo = slots?.memo(i);
     if (memo && config !== undefined) {
-      const kept = memo.get(ALL) as ItemFindings | undefined;
-      if (kept && kept.config === config) {
+      const kept = memo.get(ALL) as ItemFindings | string | undefined;
+      if (kept === config) return { own: [], whole: true };
+      if (kept && typeof kept !== 'string' && kept.config === config) {
         const start = slots!.start(i);
         if (kept.base === start || kept.findings.length === 0) return { own: kept.findings as Finding[], whole: true };
         const moved = kept.findings.map((f) => moveFinding(f, start - kept.base));
@@ -279,8 +289,10 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
         continue;
       }
       const code = r.active.rule.meta.code;
-      const kept = r.key === undefined ? undefined : (memo?.get(code) as MemoSlot | undefined);
-      if (kept && kept.key === r.key) {
+      const kept = r.key === undefined ? undefined : (memo?.get(code) as MemoSlot | string | undefined);
+      // An item without reports keeps only the key (most items, most rules: memory counts at 10 MB).
+      if (kept === r.key) continue;
+      if (kept && typeof kept !== 'string' && kept.key === r.key) {
         for (const report of kept.reports) own.push(r.active.toFinding(moveReport(report, base)));
         continue;
       }
@@ -297,12 +309,12 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
       const inside = reports.every((report) => within(report, item.span));
       if (!inside) whole = false;
       if (memo && r.key !== undefined) {
-        if (inside) memo.set(code, { key: r.key, reports: reports.map((report) => moveReport(report, -base)) });
+        if (inside) memo.set(code, reports.length === 0 ? r.key : { key: r.key, reports: reports.map((report) => moveReport(report, -base)) });
         else memo.delete(code);
       }
     }
     if (memo) {
-      if (config !== undefined && whole) memo.set(ALL, { config, base, findings: own });
+      if (config !== undefined && whole) memo.set(ALL, own.length === 0 ? config : { config, base, findings: own });
       else memo.delete(ALL);
     }
     return { own, whole };
@@ -344,12 +356,13 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
     }
     while (c < carried.length) record(carried[c]!.i, { own: carried[c++]!.own, whole: true });
   } else if (itemRules.length > 0) {
-    for (let i = 0; i < items.length; i++) record(i, checkOne(i));
+    for (let i = 0; i < count; i++) record(i, checkOne(i));
   }
   for (const own of found) for (const f of own) findings.push(f);
   if (state) {
     state.config = itemRules.length > 0 ? config : undefined;
-    state.count = items.length;
+    state.count = count;
+    state.starts = starts ?? [];
     state.withFindings = withFindings;
     state.findings = found;
     state.volatile = volatile;
