@@ -291,7 +291,7 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
       const code = r.active.rule.meta.code;
       const kept = r.key === undefined ? undefined : (memo?.get(code) as MemoSlot | string | undefined);
       // An item without reports keeps only the key (most items, most rules: memory counts at 10 MB).
-      if (kept === r.key) continue;
+      if (kept !== undefined && kept === r.key) continue;
       if (kept && typeof kept !== 'string' && kept.key === r.key) {
         for (const report of kept.reports) own.push(r.active.toFinding(moveReport(report, base)));
         continue;
