@@ -13,11 +13,11 @@ import {
   NOTICE_LABELS, NOTICE_TITLES, PROFILE_WORDS, ROLE_WORDS, SIGNER_LABELS, VOTE_WORDS, YES_WORDS, canonicalKey, lookup,
 } from './keywords';
 import type {
-  Action, ActionStatus, Attendance, AttendanceGroup, Ballot, Callout, Decision, Field, Heading, Item, Justering, Language,
+  Action, ActionStatus, Attendance, AttendanceGroup, Ballot, Callout, Decision, Field, FrontMatter, Heading, Item, Justering, Language,
   MinutesDocument, Notice, NoticeLine, Paragraph, ParseProblem, Person, Role, Section, Signer, Span, SubTopic,
 } from './model';
 import { splitNames, stripParenthesis } from './people';
-import { splitSections, type RawSection } from './sections';
+import { scanSections, type RawSection } from './sections';
 import { asDecision, type SectionModel } from './sectionModel';
 import { collapseSpace, detach, lineEndAt } from './text';
 
@@ -35,12 +35,13 @@ export interface ParseOptions {
 }
 
 /**
- * A cache of section models keyed by section text: the model as it was placed last
- * (at `start`), reused as it is while the section does not move, else shifted.
+ * A section's model as it was placed last (at `start`): reused as it is while the section
+ * does not move, else moved when it is read (`placeSection`), and then kept at its new
+ * place (the two fields change together, nothing else does).
  */
 export interface SectionCacheEntry {
-  readonly start: number;
-  readonly model: SectionModel;
+  start: number;
+  model: SectionModel;
   /** What others derive from the section (lint findings), kept with it as it moves. */
   readonly memo: Map<string, unknown>;
 }
@@ -48,24 +49,69 @@ export interface SectionCacheEntry {
 export interface SectionCache {
   /** The entry for a section's text; `start` and the document's length say where it stands now. */
   get(text: string, start: number, textLength: number): SectionCacheEntry | undefined;
-  /** Records the entry a section of this parse uses (every section, found or new). */
-  set(text: string, entry: SectionCacheEntry, textLength: number): void;
+  /** Records the entry a section of this parse uses, at `start` (every section, found or new). */
+  set(text: string, entry: SectionCacheEntry, start: number, textLength: number): void;
+}
+
+/**
+ * A parsed document as the incremental analyzer continues from it: its text, its front
+ * matter, and where each body section starts with the entry of its model (which may be
+ * placed elsewhere, in another version).
+ */
+export interface DocumentLayout {
+  /** The text parsed (a leading BOM dropped). */
+  readonly text: string;
+  readonly bom: boolean;
+  /** Whether `text` holds no `\r` (line scans then never search for one). */
+  readonly noCR: boolean;
+  readonly front?: { readonly raw: RawSection; readonly model: FrontMatter };
+  readonly starts: readonly number[];
+  readonly entries: readonly SectionCacheEntry[];
+}
+
+/** A section's model placed at `start`: the entry's own when it stands there, else moved there (and kept there). */
+export function placeSection(entry: SectionCacheEntry, start: number): SectionModel {
+  if (entry.start !== start) {
+    entry.model = moveSection(entry.model, start - entry.start);
+    entry.start = start;
+  }
+  return entry.model;
+}
+
+/** A body section parsed on its own and placed at `start`. */
+export function parseBodySection(text: string, start: number, end: number, onTree?: (start: number, tree: Root) => void): SectionCacheEntry {
+  // Copied out of the document first: its model is cached across versions and must not
+  // keep this version's whole text alive.
+  const own = detach(text.slice(start, end));
+  const tree = () => {
+    if (tooDeep(own, 0, own.length)) return undefined;
+    const root = processor.parse(own) as Root;
+    onTree?.(start, root);
+    return root;
+  };
+  return { start, model: moveSection(safeParseSection(own, 0, own.length, tree), start), memo: new Map() };
+}
+
+export function parseFrontMatterSection(text: string, r: RawSection): { raw: RawSection; model: FrontMatter } {
+  return { raw: r, model: parseFrontMatter(text.slice(r.contentStart!, r.contentEnd!), r.contentStart!, { start: r.start, end: r.end }, !!r.unterminated) };
 }
 
 /** The remark pipeline: CommonMark + GFM task list items. Exported for the benchmark baseline. */
 export const processor = unified().use(remarkParse).use(remarkTaskListItem);
 
 export function parseMinutes(input: string, options: ParseOptions = {}): MinutesDocument {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const raw = splitSections(text);
-  const sections: Section[] = [];
-  const problems: ParseProblem[] = [];
-  let frontMatter: MinutesDocument['frontMatter'];
-  let title: Heading | undefined;
-  let attendance: Attendance | undefined;
-  let justering: Justering | undefined;
-  let notice: Notice | undefined;
-  const items: Item[] = [];
+  return assembleDocument(parseLayout(input, options), options).doc;
+}
+
+/** Splits and parses a text (each section from the cache when it has it) into its layout. */
+export function parseLayout(input: string, options: ParseOptions = {}): DocumentLayout {
+  const bom = input.charCodeAt(0) === 0xfeff;
+  const text = bom ? input.slice(1) : input;
+  const noCR = text.indexOf('\r') < 0;
+  const raw = scanSections(text, 0, { noCR }).sections;
+  let front: DocumentLayout['front'];
+  const starts: number[] = [];
+  const entries: SectionCacheEntry[] = [];
 
   // A first parse of a small document: one remark call for the whole body. The front
   // matter is blanked (same length) so that the tree's offsets are the document's.
@@ -87,45 +133,94 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
 
   for (const r of raw) {
     if (r.kind === 'front-matter') {
-      const span = { start: r.start, end: r.end };
-      frontMatter = parseFrontMatter(text.slice(r.contentStart!, r.contentEnd!), r.contentStart!, span, !!r.unterminated);
-      if (frontMatter.yamlError) {
-        problems.push({ kind: r.unterminated ? 'unterminated-front-matter' : 'yaml', message: frontMatter.yamlError.message, span: frontMatter.yamlError.span });
-      }
-      sections.push({ kind: 'front-matter', span });
+      front = parseFrontMatterSection(text, r);
       continue;
     }
     const sectionText = text.slice(r.start, r.end);
     const whole = wholeTrees?.[bodyIndex++];
     let entry = options.cache?.get(sectionText, r.start, text.length);
     if (!entry) {
-      // Parsed alone, a section is copied out of the document first: its model is cached
-      // across versions and must not keep this version's whole text alive.
-      const own = whole ? '' : detach(sectionText);
-      const told = (tree: Root) => (options.onSectionTree?.(r.start, tree), tree);
-      const model = whole
-        ? safeParseSection(text, r.start, r.end, () => told(whole))
-        : moveSection(safeParseSection(own, 0, own.length, () => (tooDeep(own, 0, own.length) ? undefined : told(processor.parse(own) as Root))), r.start);
-      entry = { start: r.start, model, memo: new Map() };
-    } else if (entry.start !== r.start) {
-      entry = { start: r.start, model: moveSection(entry.model, r.start - entry.start), memo: entry.memo };
+      entry = whole
+        ? { start: r.start, model: safeParseSection(text, r.start, r.end, () => (options.onSectionTree?.(r.start, whole), whole)), memo: new Map() }
+        : parseBodySection(text, r.start, r.end, options.onSectionTree);
     }
-    options.cache?.set(sectionText, entry, text.length);
-    const m = entry.model;
-    if (m.kind === 'preamble' && sectionText.trim() === '') continue;
-    sections.push(m.section);
+    // A section found elsewhere is placed here when it is read.
+    options.cache?.set(sectionText, entry, r.start, text.length);
+    starts.push(r.start);
+    entries.push(entry);
+  }
+  return { text, bom, noCR, ...(front ? { front } : {}), starts, entries };
+}
+
+/** What a document took from its layout, for the next version's to start from. */
+export interface Assembly {
+  /** The body section of each item, and the item where it is placed already. */
+  readonly itemBodies: readonly number[];
+  readonly items: readonly (Item | undefined)[];
+  /** The same for the body sections the document lists (a blank preamble it does not). */
+  readonly sectionBodies: readonly number[];
+  readonly sections: readonly (Section | undefined)[];
+  /** Body sections the document takes more from (problems, title, attendance, justering, notice) or leaves out. */
+  readonly specials: readonly number[];
+}
+
+/**
+ * An edit in terms of body sections: `[0, head)` are as they were, then `fresh` new ones,
+ * then the old ones from `tail` on, each moved by `delta`.
+ */
+export interface BodyEdit {
+  readonly head: number;
+  readonly fresh: number;
+  readonly tail: number;
+  readonly delta: number;
+}
+
+/**
+ * The document of a layout. The models of sections that stand where they were placed are
+ * used as they are; those of sections that moved are moved when `doc.items` or
+ * `doc.sections` are read at their index (so an edit costs nothing for the sections it
+ * moves until they are read). Given the assembly of the version before and the edit, only
+ * the sections the edit touched are visited.
+ */
+export function assembleDocument(
+  layout: DocumentLayout, options: Pick<ParseOptions, 'assumeMinutes' | 'language'> = {}, from?: { readonly assembly: Assembly; readonly edit: BodyEdit },
+): { doc: MinutesDocument; assembly: Assembly } {
+  const { text, entries, starts } = layout;
+  const assembly = from ? spliceAssembly(layout, from.assembly, from.edit) : visitAll(layout);
+  const frontMatter = layout.front?.model;
+  const problems: ParseProblem[] = [];
+  let title: Heading | undefined;
+  let attendance: Attendance | undefined;
+  let justering: Justering | undefined;
+  let notice: Notice | undefined;
+  if (layout.front && frontMatter?.yamlError) {
+    problems.push({ kind: layout.front.raw.unterminated ? 'unterminated-front-matter' : 'yaml', message: frontMatter.yamlError.message, span: frontMatter.yamlError.span });
+  }
+  for (const i of assembly.specials) {
+    if (skipped(text, layout, i)) continue;
+    // What the document takes from the section besides its item is placed now (a few sections).
+    const m = placeSection(entries[i]!, starts[i]!);
     for (const p of m.problems) problems.push(p);
     if (m.kind === 'title' && !title && m.heading) title = m.heading;
-    if (m.item) items.push(m.item);
     if (m.attendance) attendance = mergeAttendance(attendance, m.attendance);
     if (m.justering && !justering) justering = m.justering;
     if (m.notice && !notice) notice = m.notice;
   }
 
+  const at = (i: number) => placeSection(entries[i]!, starts[i]!);
+  const { itemBodies, sectionBodies } = assembly;
+  // The arrays read on are the assembly's, so that what is placed is there for the next version.
+  const items = assembly.items.includes(undefined)
+    ? placedOnRead(assembly.items as (Item | undefined)[], (k) => at(itemBodies[k]!).item!)
+    : (assembly.items as Item[]);
+  const bodySections = assembly.sections.includes(undefined)
+    ? placedOnRead(assembly.sections as (Section | undefined)[], (k) => at(sectionBodies[k]!).section)
+    : (assembly.sections as Section[]);
+  const sections = frontMatter ? withFront({ kind: 'front-matter', span: frontMatter.span }, bodySections) : bodySections;
   const profile = frontMatter?.type;
   const typeWord = frontMatter?.values.type?.value;
   const spelledLanguage = typeof typeWord === 'string' ? lookup(PROFILE_WORDS, typeWord)?.language : undefined;
-  return {
+  const doc: MinutesDocument = {
     text,
     isMinutes: profile !== undefined || !!options.assumeMinutes,
     ...(profile ? { profile } : {}),
@@ -140,6 +235,130 @@ export function parseMinutes(input: string, options: ParseOptions = {}): Minutes
     sections,
     problems,
   };
+  return { doc, assembly };
+}
+
+/** A preamble of white space only: no section of the document. */
+function skipped(text: string, layout: DocumentLayout, i: number): boolean {
+  const { entries, starts } = layout;
+  if (entries[i]!.model.kind !== 'preamble') return false;
+  return text.slice(starts[i]!, i + 1 < starts.length ? starts[i + 1] : text.length).trim() === '';
+}
+
+function isSpecial(m: SectionModel): boolean {
+  return m.problems.length > 0 || m.kind === 'title' || m.kind === 'preamble' || !!m.attendance || !!m.justering || !!m.notice;
+}
+
+/** The front matter's section, then the body sections (placed on read when they are). */
+function withFront(front: Section, bodies: readonly Section[]): readonly Section[] {
+  if (!isPlacedOnRead(bodies)) return [front].concat(bodies);
+  return placedOnRead(([front] as (Section | undefined)[]).concat(new Array<Section | undefined>(bodies.length).fill(undefined)), (k) => bodies[k - 1]!);
+}
+
+function visitAll(layout: DocumentLayout): Assembly {
+  const { text, starts, entries } = layout;
+  const itemBodies: number[] = [];
+  const items: (Item | undefined)[] = [];
+  const sectionBodies: number[] = [];
+  const sections: (Section | undefined)[] = [];
+  const specials: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const m = entry.model;
+    const here = entry.start === starts[i];
+    if (isSpecial(m)) specials.push(i);
+    if (skipped(text, layout, i)) continue;
+    sectionBodies.push(i);
+    sections.push(here ? m.section : undefined);
+    if (m.item) {
+      itemBodies.push(i);
+      items.push(here ? m.item : undefined);
+    }
+  }
+  return { itemBodies, items, sectionBodies, sections, specials };
+}
+
+/** Index of the first of ascending `values` at or after `at`. */
+function firstAtOrAfter(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The assembly after an edit, from the one before it: only the fresh sections are visited. */
+function spliceAssembly(layout: DocumentLayout, before: Assembly, edit: BodyEdit): Assembly {
+  const { text, starts, entries } = layout;
+  const shift = edit.head + edit.fresh - edit.tail;
+  const splice = <T>(bodies: readonly number[], values: readonly (T | undefined)[], pick: (m: SectionModel) => T | undefined, listed: (i: number) => boolean) => {
+    const a = firstAtOrAfter(bodies, edit.head);
+    const b = firstAtOrAfter(bodies, edit.tail);
+    const freshBodies: number[] = [];
+    const freshValues: (T | undefined)[] = [];
+    for (let i = edit.head; i < edit.head + edit.fresh; i++) {
+      const entry = entries[i]!;
+      if (!listed(i)) continue;
+      freshBodies.push(i);
+      freshValues.push(entry.start === starts[i] ? pick(entry.model) : undefined);
+    }
+    const tailBodies = bodies.slice(b);
+    for (let k = 0; k < tailBodies.length; k++) tailBodies[k]! += shift;
+    const tailValues = edit.delta === 0 ? values.slice(b) : new Array<T | undefined>(bodies.length - b).fill(undefined);
+    return {
+      bodies: bodies.slice(0, a).concat(freshBodies, tailBodies),
+      values: values.slice(0, a).concat(freshValues, tailValues),
+    };
+  };
+  const items = splice(before.itemBodies, before.items, (m) => m.item, (i) => !!entries[i]!.model.item);
+  const sections = splice(before.sectionBodies, before.sections, (m) => m.section, (i) => !skipped(text, layout, i));
+  const a = firstAtOrAfter(before.specials, edit.head);
+  const b = firstAtOrAfter(before.specials, edit.tail);
+  const specials = before.specials.slice(0, a);
+  for (let i = edit.head; i < edit.head + edit.fresh; i++) if (isSpecial(entries[i]!.model)) specials.push(i);
+  for (let k = b; k < before.specials.length; k++) specials.push(before.specials[k]! + shift);
+  return { itemBodies: items.bodies, items: items.values, sectionBodies: sections.bodies, sections: sections.values, specials };
+}
+
+/**
+ * An array whose missing elements (undefined in `target`) are made when first read, by any
+ * means of reading an array (index, iteration, its methods, property descriptors).
+ */
+function placedOnRead<T>(target: (T | undefined)[], make: (i: number) => T): readonly T[] {
+  const index = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const c = key.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i < target.length ? i : -1;
+  };
+  const fill = (i: number): T => {
+    let v = target[i];
+    if (v === undefined) v = target[i] = make(i);
+    return v;
+  };
+  const proxy = new Proxy(target as T[], {
+    get(t, key, receiver) {
+      const i = index(key);
+      return i >= 0 ? fill(i) : Reflect.get(t, key, receiver);
+    },
+    getOwnPropertyDescriptor(t, key) {
+      const i = index(key);
+      if (i >= 0) fill(i);
+      return Reflect.getOwnPropertyDescriptor(t, key);
+    },
+  });
+  onRead.add(proxy);
+  return proxy;
+}
+
+const onRead = new WeakSet<object>();
+
+function isPlacedOnRead(a: readonly unknown[]): boolean {
+  return onRead.has(a);
 }
 
 function mergeAttendance(a: Attendance | undefined, b: Attendance): Attendance {

@@ -80,8 +80,9 @@ class LineCursor {
   /** The next `\r` at or after the current line (-1: none left), so CR-free text never looks again. */
   private cr: number;
 
-  constructor(readonly text: string, from = 0) {
-    this.cr = text.indexOf('\r', from);
+  /** `noCR`: the caller knows the text holds no `\r` (so that not even one search runs over all of it). */
+  constructor(readonly text: string, from = 0, noCR = false) {
+    this.cr = noCR ? -1 : text.indexOf('\r', from);
     this.seek(from);
   }
 
@@ -212,10 +213,23 @@ export function openBlockCloser(text: string, start: number, end: number): strin
 }
 
 export function splitSections(text: string): RawSection[] {
-  const out: RawSection[] = [];
-  let line = new LineCursor(text);
+  return scanSections(text, 0).sections;
+}
 
-  if (/^---[ \t]*$/.test(line.line()) && line.next <= text.length) {
+/**
+ * Splits `text` into sections from `from` on: 0, or the start of a body section (where no
+ * block is open, so the scan starts as it would have there). `stop` is asked at each
+ * section start the scan finds; when it says so, the scan ends there (`stoppedAt`) and the
+ * section that starts there is not in `sections`.
+ */
+export function scanSections(
+  text: string, from: number, options: { stop?: (at: number) => boolean; noCR?: boolean } = {},
+): { sections: RawSection[]; stoppedAt?: number } {
+  const out: RawSection[] = [];
+  const noCR = !!options.noCR;
+  let line = new LineCursor(text, from, noCR);
+
+  if (from === 0 && /^---[ \t]*$/.test(line.line()) && line.next <= text.length) {
     const contentStart = line.next;
     line.advance();
     while (!line.done && !/^(?:---|\.\.\.)[ \t]*$/.test(line.line())) line.advance();
@@ -225,7 +239,7 @@ export function splitSections(text: string): RawSection[] {
     } else {
       // No closing fence: take the YAML-looking lines up to the first heading so the
       // file can still be recognised and the problem reported.
-      const fm = new LineCursor(text);
+      const fm = new LineCursor(text, 0, noCR);
       fm.advance();
       while (!fm.done && !HEADING.test(fm.line())) fm.advance();
       const end = fm.done ? text.length : fm.start;
@@ -240,8 +254,91 @@ export function splitSections(text: string): RawSection[] {
     if (blocks.line(text, line) && HEADING.test(line.line()) && line.start > sectionStart) {
       out.push({ kind: 'body', start: sectionStart, end: line.start });
       sectionStart = line.start;
+      if (options.stop?.(sectionStart)) return { sections: out, stoppedAt: sectionStart };
     }
   }
   if (sectionStart < text.length || out.length === 0) out.push({ kind: 'body', start: sectionStart, end: text.length });
-  return out;
+  return { sections: out };
+}
+
+/** Where a text's sections start: its front matter, if any, and each body section's start. */
+export interface SectionLayout {
+  readonly front?: RawSection;
+  /** A body section ends where the next starts, the last at the text's end. */
+  readonly starts: readonly number[];
+}
+
+/** An edit: `[start, oldEnd)` of the old text is `[start, newEnd)` of the new one. */
+export interface ChangeRange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** The sections of the new text, in terms of the old ones. */
+export interface Resplit {
+  /** Whether the scan started at 0, so that `front` is the new text's front matter (else the old one holds). */
+  readonly rescannedFront: boolean;
+  readonly front?: RawSection;
+  /** The old body sections before this index hold as they were... */
+  readonly head: number;
+  /** ...then come these... */
+  readonly fresh: readonly RawSection[];
+  /** ...then the old body sections from this index on, each moved by `newEnd - oldEnd`. */
+  readonly tail: number;
+}
+
+/** Index of the last of ascending `starts` at or before `at`; -1 when none is. */
+function lastAtOrBefore(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Splits a text after an edit by scanning only around it: from a section before the edit
+ * to the first section start after it that was one before (from there the text is the old
+ * text, and the scan would go on as it went before). Undefined when more than `limit`
+ * sections start in between: the caller does better to split the whole text.
+ */
+export function resplit(text: string, old: SectionLayout, change: ChangeRange, options: { noCR?: boolean; limit?: number } = {}): Resplit | undefined {
+  const { starts } = old;
+  const delta = change.newEnd - change.oldEnd;
+  const limit = options.limit ?? 64;
+  // The section holding the character before the edit can grow into the one before it
+  // (the edit may remove its heading): the scan starts one section earlier, at a heading
+  // line the edit does not touch. Before the first two body sections it starts at 0.
+  // A front matter without its closing fence takes any later `---` line that an edit
+  // makes: it is scanned again whatever the edit (a broken document, seldom large).
+  const fromIndex = old.front?.unterminated ? -1 : lastAtOrBefore(starts, change.start - 1) - 1;
+  const from = fromIndex >= 0 ? starts[fromIndex]! : 0;
+  let tail = starts.length;
+  let found = 0;
+  let tooMany = false;
+  const stop = (at: number): boolean => {
+    if (++found > limit) return (tooMany = true);
+    if (at < change.newEnd || at - delta < change.oldEnd) return false;
+    const j = lastAtOrBefore(starts, at - delta);
+    if (j < 0 || starts[j] !== at - delta) return false;
+    tail = j;
+    return true;
+  };
+  const scan = scanSections(text, from, { stop, noCR: !!options.noCR });
+  if (tooMany) return undefined;
+  const front = scan.sections[0]?.kind === 'front-matter' ? scan.sections[0] : undefined;
+  return {
+    rescannedFront: fromIndex < 0,
+    ...(front ? { front } : {}),
+    head: Math.max(fromIndex, 0),
+    fresh: front ? scan.sections.slice(1) : scan.sections,
+    tail,
+  };
 }

@@ -64,8 +64,10 @@ export function detach(s: string): string {
 /** The document's line break (`\r\n` or `\r` when the first break is one), for inserted text. */
 export function eolOf(text: string): string {
   const i = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (cr >= 0 && (i < 0 || cr < i - 1)) return '\r';
+  if (i < 0) return text.indexOf('\r') >= 0 ? '\r' : '\n';
+  // Only the first line is read (rules ask on every analysis): a CR before the one that
+  // may end it makes the document CR-only.
+  if (i >= 2 && text.lastIndexOf('\r', i - 2) >= 0) return '\r';
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 

@@ -3,11 +3,12 @@
 // document; superseded runs are dropped by a per-document generation counter.
 import * as vscode from 'vscode';
 import type { Language, MinutesDocument } from '../core/model';
-import { DocumentAnalyzer } from '../core/analysis';
+import { composeChanges, DocumentAnalyzer } from '../core/analysis';
 import { parseMinutes } from '../core/parser';
 import type { LintOptions } from '../core/lint/engine';
 import type { WorkspaceView } from '../core/workspace/view';
 import type { Finding } from '../core/lint/types';
+import type { ChangeRange } from '../core/sections';
 import { LineIndex } from '../core/text';
 import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';
 import type { ConfigService, EffectiveConfig } from './config';
@@ -62,6 +63,14 @@ export class DocumentModel implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   /** One incremental analyzer per open document. */
   private readonly analyzers = new Map<string, DocumentAnalyzer>();
+  /** The version each analyzer analysed last. */
+  private readonly analyzed = new Map<string, number>();
+  /**
+   * What changed in each document from version `from` to `to`, as the change events said
+   * (undefined range: nothing, or a change that could not be followed). Told it, the
+   * analyzer splits the text only around the change.
+   */
+  private readonly edits = new Map<string, { readonly from: number; readonly to: number; readonly range: ChangeRange | undefined; readonly broken?: boolean }>();
   private configGeneration = 0;
   private workspace: WorkspaceView | undefined;
   private readonly changed = new vscode.EventEmitter<AnalysisChange>();
@@ -94,7 +103,9 @@ export class DocumentModel implements vscode.Disposable {
       this.closed,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(e.document);
+        if (e.contentChanges.length === 0) return;
+        this.followEdit(e);
+        this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       config.onDidChange(() => this.refreshAll()),
@@ -107,6 +118,8 @@ export class DocumentModel implements vscode.Disposable {
     this.timers.clear();
     this.cache.clear();
     this.analyzers.clear();
+    this.analyzed.clear();
+    this.edits.clear();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -165,15 +178,49 @@ export class DocumentModel implements vscode.Disposable {
     const size = textLength(document);
     if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);
     if (this.needsWorker(document, size)) return (cached?.document === document ? cached.analysis : undefined) ?? this.emptyAnalysis(document, config, false);
+    const change = this.changeSinceAnalysis(document);
     const { doc, findings } = this.analyzerFor(document).analyze(document.getText(), {
       ...this.parseOptions(document, config),
       ...this.lintOptions(config, document),
       lint: isLintable(document),
+      ...(change ? { change } : {}),
     });
+    this.analysedAt(key, document.version);
     const analysis: Analysis = { uri: document.uri, version: document.version, doc, findings, lines: new LineIndex(doc.text), config };
     // Closed documents are not cached: nothing would evict them.
     if (!document.isClosed) this.cache.set(key, { document, analysis, configGeneration: this.configGeneration });
     return analysis;
+  }
+
+  /** Follows a change event: the changes since the version analysed last, as one range. */
+  private followEdit(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const version = e.document.version;
+    const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newLength: c.text.length }));
+    const known = this.edits.get(key);
+    // The events of one document come in order, one version each; a gap breaks the chain.
+    if (known && known.to === version - 1) {
+      const range = known.broken ? undefined : composeChanges(changes, known.range);
+      this.edits.set(key, { from: known.from, to: version, range, broken: !range });
+    } else {
+      const range = composeChanges(changes);
+      this.edits.set(key, { from: version - 1, to: version, range, broken: !range });
+    }
+  }
+
+  /** What changed since the version the document's analyzer analysed last, when that is known. */
+  private changeSinceAnalysis(document: vscode.TextDocument): { start: number; end: number; newLength: number } | undefined {
+    const key = document.uri.toString();
+    const known = this.edits.get(key);
+    if (!known || known.broken || known.to !== document.version || this.analyzed.get(key) !== known.from) return undefined;
+    // The same version again (the configuration changed, say): nothing changed.
+    if (!known.range) return known.from === known.to ? { start: 0, end: 0, newLength: 0 } : undefined;
+    return { start: known.range.start, end: known.range.oldEnd, newLength: known.range.newEnd - known.range.start };
+  }
+
+  private analysedAt(key: string, version: number): void {
+    this.analyzed.set(key, version);
+    this.edits.set(key, { from: version, to: version, range: undefined });
   }
 
   private emptyAnalysis(document: vscode.TextDocument, config: EffectiveConfig, paused: boolean): Analysis {
@@ -240,6 +287,7 @@ export class DocumentModel implements vscode.Disposable {
       for (const e of result.ruleErrors) this.ruleFailed(e.code, e.message, document);
       if (document.isClosed) return;
       this.analyzerFor(document).seed(result.sections);
+      this.analysedAt(key, version);
       if (document.version === version) {
         const analysis: Analysis = { uri: document.uri, version, doc: result.doc, findings: result.findings, lines: new LineIndex(result.doc.text), config };
         this.cache.set(key, { document, analysis, configGeneration });
@@ -248,6 +296,7 @@ export class DocumentModel implements vscode.Disposable {
       // No worker (or it failed): analyse here; slower, but the user still gets results.
       console.error('[justera] analysis worker failed', e);
       this.analyzerFor(document).parse(document.getText(), this.parseOptions(document, config));
+      this.analysedAt(key, document.version);
     }
   }
 
@@ -314,6 +363,8 @@ export class DocumentModel implements vscode.Disposable {
     this.generations.delete(key);
     this.cache.delete(key);
     this.analyzers.delete(key);
+    this.analyzed.delete(key);
+    this.edits.delete(key);
     this.closed.fire(document.uri);
   }
 }

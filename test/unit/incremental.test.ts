@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { analyzeFull, DocumentAnalyzer } from '../../src/core/analysis';
+import { analyzeFull, composeChanges, DocumentAnalyzer, type TextChange } from '../../src/core/analysis';
 import { generateMeeting } from '../../bench/generate';
 import { rules } from '../../src/core/lint/registry';
 import type { Rule } from '../../src/core/lint/types';
@@ -16,8 +16,11 @@ const texts = [
 ];
 const today = '2024-05-01';
 
+/** A place in a text, as a fraction of its length: uniform (fast-check's doubles crowd near 0). */
+const fraction = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000);
+
 const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: fraction,
   remove: fc.nat({ max: 30 }),
   insert: fc.oneof(
     fc.string({ maxLength: 12 }),
@@ -125,7 +128,7 @@ describe('incremental analysis', () => {
     }
   });
 
-  it('does not keep earlier versions of the text alive', function () {
+  for (const told of [false, true]) it(`does not keep earlier versions of the text alive${told ? ' (told the changes)' : ''}`, function () {
     this.timeout(20_000);
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
@@ -143,7 +146,7 @@ describe('incremental analysis', () => {
     for (let i = 0; i < 40; i++) {
       const at = text.indexOf('\n## ', Math.floor((i / 40) * text.length)) + 8;
       text = text.slice(0, at) + 'x' + text.slice(at);
-      analyzer.analyze(text, { today });
+      analyzer.analyze(text, { today, ...(told ? { change: { start: at, end: at, newLength: 1 } } : {}) });
     }
     const grown = used() - before;
     assert.ok(grown < 10e6, `heap grew by ${(grown / 1e6).toFixed(1)} MB`);
@@ -177,5 +180,166 @@ describe('incremental analysis', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  describe('told the change', () => {
+    /** Applies edits in order, each to the text the ones before left, and says what changed as the editor does. */
+    const applyAll = (text: string, edits: readonly { at: number; remove: number; insert: string }[]) => {
+      const changes: TextChange[] = [];
+      let out = text;
+      for (const e of edits) {
+        const start = Math.min(out.length, Math.floor(e.at * (out.length + 1)));
+        const end = Math.min(out.length, start + e.remove);
+        out = out.slice(0, start) + e.insert + out.slice(end);
+        changes.push({ start, end, newLength: e.insert.length });
+      }
+      return { text: out, changes };
+    };
+    const crlf = texts.map((t) => t.replace(/\r?\n/g, '\r\n'));
+    const all = [...texts, crlf[0]!, crlf[3]!, '\ufeff' + texts[1]!];
+    // Edits at the very start and end, in the front matter, and anywhere.
+    const place = fc.oneof(
+      { arbitrary: fraction, weight: 6 },
+      { arbitrary: fc.constantFrom(0, 1), weight: 1 },
+      { arbitrary: fraction.map((f) => f * 0.05), weight: 1 },
+    );
+    const anyEdit = fc.record({ at: place, remove: fc.nat({ max: 30 }), insert: edit.map((e) => e.insert) });
+
+    it('gives exactly the result of a full analysis, for random edits, several at once, with and without the change', function () {
+      this.timeout(180_000);
+      fc.assert(
+        fc.property(
+          fc.nat({ max: all.length - 1 }),
+          fc.array(fc.record({ edits: fc.array(anyEdit, { minLength: 1, maxLength: 3 }), told: fc.constantFrom(true, true, true, false), lint: fc.constantFrom(true, true, true, false) }), { minLength: 1, maxLength: 8 }),
+          (which, steps) => {
+            const analyzer = new DocumentAnalyzer();
+            let text = all[which]!;
+            analyzer.analyze(text, { today });
+            for (const step of steps) {
+              const next = applyAll(text, step.edits);
+              text = next.text;
+              const options = { today, ...(step.told ? { change: next.changes } : {}), ...(step.lint ? {} : { lint: false }) };
+              assert.deepStrictEqual(analyzer.analyze(text, options), analyzeFull(text, step.lint ? { today } : { today, lint: false }));
+            }
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+
+    it('gives exactly the result of a full analysis while typing', () => {
+      const key = fc.record({ at: fraction, remove: fc.constantFrom(0, 0, 0, 1), insert: fc.constantFrom('x', ' ', '\n', '#', '') });
+      fc.assert(
+        fc.property(fc.nat({ max: all.length - 1 }), fc.array(key, { minLength: 1, maxLength: 12 }), (which, keys) => {
+          const analyzer = new DocumentAnalyzer();
+          let text = all[which]!;
+          analyzer.analyze(text, { today });
+          for (const k of keys) {
+            const next = applyAll(text, [k]);
+            text = next.text;
+            assert.deepStrictEqual(analyzer.analyze(text, { today, change: next.changes[0]! }), analyzeFull(text, { today }));
+          }
+        }),
+        { numRuns: 80 },
+      );
+    });
+
+    it('gives the full result after undo-like replacements of what was there before', () => {
+      fc.assert(
+        fc.property(fc.nat({ max: all.length - 1 }), fc.array(anyEdit, { minLength: 1, maxLength: 6 }), (which, edits) => {
+          const analyzer = new DocumentAnalyzer();
+          const original = all[which]!;
+          analyzer.analyze(original, { today });
+          let text = original;
+          for (const e of edits) {
+            const next = applyAll(text, [e]);
+            text = next.text;
+            assert.deepStrictEqual(analyzer.analyze(text, { today, change: next.changes }), analyzeFull(text, { today }));
+          }
+          // Undo all at once: the whole changed range back to the original text.
+          let start = 0;
+          while (start < text.length && start < original.length && text[start] === original[start]) start++;
+          let tail = 0;
+          while (tail < text.length - start && tail < original.length - start && text[text.length - 1 - tail] === original[original.length - 1 - tail]) tail++;
+          const change = { start, end: text.length - tail, newLength: original.length - tail - start };
+          assert.deepStrictEqual(analyzer.analyze(original, { today, change }), analyzeFull(original, { today }));
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('parses only the edited section, checks only its item and compares no other section', () => {
+      const rule = rules.find((r) => r.meta.code === 'MIN043') as Rule & { checkItem: NonNullable<Rule['checkItem']> };
+      const original = rule.checkItem;
+      let calls = 0;
+      (rule as { checkItem: Rule['checkItem'] }).checkItem = function (ctx, item) {
+        calls++;
+        original.call(this, ctx, item);
+      };
+      try {
+        const text = generateMeeting({ seed: 5, bytes: 60_000 }).text;
+        const analyzer = new DocumentAnalyzer();
+        analyzer.analyze(text, { today });
+        const at = text.indexOf('## § 3') + 10;
+        const edited = text.slice(0, at) + 'x' + text.slice(at);
+        const before = analyzer.cacheStats;
+        calls = 0;
+        const result = analyzer.analyze(edited, { today, change: { start: at, end: at, newLength: 1 } });
+        assert.equal(analyzer.cacheStats.misses - before.misses, 1, 'only the edited section is parsed again');
+        assert.equal(calls, 1, 'only the edited item is checked');
+        assert.deepStrictEqual(result, analyzeFull(edited, { today }));
+      } finally {
+        (rule as { checkItem: Rule['checkItem'] }).checkItem = original;
+      }
+    });
+
+    it('does not place the sections an edit moved until they are read', () => {
+      const text = texts[3]!;
+      const analyzer = new DocumentAnalyzer();
+      const first = analyzer.analyze(text, { today }).doc;
+      const at = text.indexOf('## § 3') + 10;
+      const { doc } = analyzer.analyze(text.slice(0, at) + 'x\n' + text.slice(at), { today, change: { start: at, end: at, newLength: 2 } });
+      // Items before the edit are the objects of the version before; those after it are new, and right.
+      assert.equal(doc.items[0], first.items[0]);
+      const last = doc.items[doc.items.length - 1]!;
+      assert.notEqual(last, first.items[first.items.length - 1]);
+      assert.equal(last.span.start, first.items[first.items.length - 1]!.span.start + 2);
+      assert.equal(doc.items[doc.items.length - 1], last, 'placed once');
+    });
+
+    it('ignores a change that does not fit the texts, and still gives the full result', () => {
+      const analyzer = new DocumentAnalyzer();
+      const text = texts[0]!;
+      analyzer.analyze(text, { today });
+      const edited = text.replace('Närvarande', 'Närvarande x');
+      for (const change of [{ start: 0, end: 0, newLength: 0 }, { start: 5, end: 3, newLength: 2 }, { start: 0, end: text.length + 5, newLength: 1 }]) {
+        assert.deepStrictEqual(analyzer.analyze(edited, { today, change }), analyzeFull(edited, { today }));
+      }
+    });
+
+    it('takes an empty change for the same text again, with other options', () => {
+      for (const text of all) {
+        const analyzer = new DocumentAnalyzer();
+        analyzer.analyze(text, { today });
+        const none = { start: 0, end: 0, newLength: 0 };
+        assert.deepStrictEqual(analyzer.analyze(text, { today, change: none }), analyzeFull(text, { today }));
+        assert.deepStrictEqual(analyzer.analyze(text, { today, change: none, language: 'en', assumeMinutes: true }), analyzeFull(text, { today, language: 'en', assumeMinutes: true }));
+        assert.deepStrictEqual(analyzer.analyze(text, { today: '2030-01-01', change: none }), analyzeFull(text, { today: '2030-01-01' }));
+      }
+    });
+
+    it('composes changes applied one after another into one range', () => {
+      fc.assert(
+        fc.property(fc.string({ maxLength: 40 }), fc.array(fc.record({ at: fraction, remove: fc.nat({ max: 8 }), insert: fc.string({ maxLength: 6 }) }), { minLength: 1, maxLength: 6 }), (text, edits) => {
+          const { text: after, changes } = applyAll(text, edits);
+          const range = composeChanges(changes)!;
+          assert.ok(range.start >= 0 && range.start <= range.oldEnd && range.oldEnd <= text.length);
+          assert.equal(after.length - range.newEnd, text.length - range.oldEnd);
+          assert.equal(after.slice(0, range.start), text.slice(0, range.start));
+          assert.equal(after.slice(range.newEnd), text.slice(range.oldEnd));
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 });

@@ -28,8 +28,12 @@ describe('rule registry', () => {
     assert.equal(ruleDocAnchor('MIN021'), 'min021');
   });
 
-  it('gives each rule a check or a checkItem (the engine runs checkItem over the items)', () => {
-    for (const r of rules) assert.ok(typeof r.check === 'function' || typeof r.checkItem === 'function', r.meta.code);
+  it('gives each rule a check, a checkItem or a checkFacts (the engine runs them over the items)', () => {
+    for (const r of rules) assert.ok(typeof r.check === 'function' || typeof r.checkItem === 'function' || typeof r.checkFacts === 'function', r.meta.code);
+    // A document-level check over facts has the facts to check.
+    for (const r of rules) assert.equal(typeof r.checkFacts === 'function', typeof r.itemFacts === 'function', r.meta.code);
+    // `check` is the whole check: the engine runs nothing else of a rule that has it.
+    for (const r of rules) if (r.check) assert.ok(!r.checkItem && !r.checkDocument && !r.checkFacts, r.meta.code);
     assert.ok(rules.some((r) => !r.check && r.checkItem), 'some rules check item by item only');
   });
 

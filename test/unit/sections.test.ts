@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { processor } from '../../src/core/parser';
-import { lineStarts, splitSections } from '../../src/core/sections';
+import { lineStarts, resplit, splitSections, type RawSection } from '../../src/core/sections';
 
 const examples = ['seed-2021-08-20.md', 'board-2024-03-12.md', 'ks-au-2024-04-16.md'].map((f) =>
   readFileSync(join(__dirname, '..', '..', 'examples', f), 'utf8'),
@@ -91,6 +91,44 @@ describe('splitting into sections', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('scans a front matter left open again after any edit (a later --- line closes it)', () => {
+    const before = '---\na: 1\n## A\nx\n## B\nx\n## C\nx\n## D\nx\n';
+    const at = before.lastIndexOf('x');
+    const after = before.slice(0, at) + '---\n' + before.slice(at);
+    const old = splitSections(before);
+    const r = resplit(after, { front: old[0]!, starts: old.slice(1).map((x) => x.start) }, { start: at, oldEnd: at, newEnd: at + 4 })!;
+    assert.ok(r.rescannedFront);
+    assert.deepStrictEqual(r.front, splitSections(after)[0]);
+  });
+
+  it('splits after an edit by scanning around it as the whole text splits', () => {
+    const pieces = ['## § 5 Rubrik\n', '# T\n', '\n', '```\n', '~~~\n', '<div>\n', '</div>\n', '<!--\n', '-->\n', '---\n', '...\n',
+      'text\n', '## ', '#', '\r\n', '\r', 'a: 1\n', '> [!beslut]\n> x\n', '- [ ] y\n', '    ## indented\n'];
+    const doc = fc.tuple(fc.constantFrom('', '', '---\n', '---\na: 1\n'), fc.array(fc.constantFrom(...pieces), { maxLength: 30 })).map(([lead, p]) => lead + p.join(''));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 20 }), insert: fc.array(fc.constantFrom(...pieces, 'x', ''), { maxLength: 3 }).map((p) => p.join('')) });
+    const bodies = (sections: RawSection[]) => sections.filter((r) => r.kind === 'body').map((r) => r.start);
+    fc.assert(
+      fc.property(fc.oneof(doc, fc.constantFrom(...examples)), edit, (before, e) => {
+        const old = splitSections(before);
+        const start = Math.floor(e.at * before.length);
+        const end = Math.min(before.length, start + e.remove);
+        const after = before.slice(0, start) + e.insert + before.slice(end);
+        const change = { start, oldEnd: end, newEnd: start + e.insert.length };
+        const front = old[0]?.kind === 'front-matter' ? old[0] : undefined;
+        const r = resplit(after, { ...(front ? { front } : {}), starts: bodies(old) }, change, { noCR: !/\r/.test(after), limit: 1000 });
+        assert.ok(r);
+        const delta = change.newEnd - change.oldEnd;
+        const starts = [...bodies(old).slice(0, r.head), ...r.fresh.map((f) => f.start), ...bodies(old).slice(r.tail).map((s) => s + delta)];
+        const expected = splitSections(after);
+        assert.deepStrictEqual(starts, bodies(expected));
+        assert.deepStrictEqual(r.rescannedFront ? r.front : front, expected[0]?.kind === 'front-matter' ? expected[0] : undefined);
+        // Fresh sections end where the next starts.
+        for (const f of r.fresh) assert.ok(expected.some((x) => x.start === f.start && x.end === f.end));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,11 +1,13 @@
 // Run: every enabled rule over a parsed document, each rule isolated (one that throws is
 // reported through `onRuleError` and skipped), findings in the document's language and
 // the configured severity. Rules that check item by item have their findings kept per
-// item (the memo) so an unchanged item is not checked again in the next version.
+// item (the memo) so an unchanged item is not checked again in the next version: while
+// nothing they depend on changed, an item's findings are taken whole, without placing
+// the item (after an edit, the model of an item that moved is built only when read).
 // Rules that compare the document with other meetings ask questions as plain data
 // (`lintLocal`), answered from the workspace index alone (`answerQuestions`): the CLI
 // reads and checks files on worker threads and answers on the thread with the index.
-import type { MinutesDocument, Span } from '../model';
+import type { Item, MinutesDocument, Span } from '../model';
 import { todayIso } from '../dates';
 import { eolOf } from '../text';
 import type { WorkspaceView } from '../workspace/view';
@@ -27,16 +29,57 @@ export interface LintOptions {
   /** The linted document's URI in that workspace (so it is not its own "previous meeting"). */
   readonly uri?: string;
   /**
-   * Where the findings of each item (by index in `doc.items`) can be kept between
-   * versions of a document (the incremental analyzer keeps one per section); without
-   * it nothing is reused.
+   * One per item of `doc.items`, in order: where its findings are kept between versions
+   * (the incremental analyzer keeps one per section), where it starts now, and its
+   * content. Without them nothing is reused.
    */
-  readonly itemMemos?: readonly ItemMemo[];
+  readonly itemSlots?: ItemSlots;
   /**
    * Told when a rule throws (a bug in Justera): the rule's findings are left out and the
    * other rules run on, so a broken rule never takes the editor or the CLI down.
    */
   readonly onRuleError?: (code: string, error: unknown) => void;
+}
+
+/** What the engine knows of each item (by index in `doc.items`) without placing it. */
+export interface ItemSlots {
+  readonly length: number;
+  memo(i: number): ItemMemo;
+  /** Where the item starts in this version (its `span.start`). */
+  start(i: number): number;
+  /** The item as it was last placed: its content is this version's, its spans may be another's. */
+  content(i: number): Item;
+  /**
+   * Which items changed since the version `state` was last run on: items `[0, head)` are
+   * as they were, then `fresh` new ones, then the old ones from `tail` on, each moved by
+   * `delta`. With it only the new items are visited.
+   */
+  readonly edit?: ItemEdit;
+  /** Kept by the caller from one run to the next (one per document). */
+  readonly state?: ItemLintState;
+}
+
+export interface ItemEdit {
+  readonly head: number;
+  readonly fresh: number;
+  readonly tail: number;
+  readonly delta: number;
+}
+
+/** What one run found in the items, for the next run to carry over. */
+export class ItemLintState {
+  /** The item rules' configuration; undefined: nothing to carry over. */
+  config: string | undefined;
+  /** How many items the run saw. */
+  count = 0;
+  /** The items with findings (ascending), and their findings. */
+  withFindings: number[] = [];
+  findings: Finding[][] = [];
+  /** Items checked on every run: some finding lies outside them, or a rule failed on them. */
+  volatile: number[] = [];
+  /** The facts of every item, by rule code, and where each item started (when a rule asked). */
+  facts = new Map<string, unknown[]>();
+  starts: number[] = [];
 }
 
 /** One rule's reports in an item, with offsets relative to the item's start, and the context they hold in. */
@@ -46,8 +89,23 @@ interface MemoSlot {
   readonly questions: readonly Question[];
 }
 
-/** An item's kept reports, by rule code. */
-export type ItemMemo = Map<string, MemoSlot>;
+/**
+ * What item rules leave in an item: findings, and questions for the workspace (`asked`),
+ * kept and moved together.
+ */
+type ItemOutput = Finding & { readonly asked?: { readonly data: unknown } };
+
+/** Every item rule's findings in an item, placed at `base`, and the configuration they hold in. */
+interface ItemFindings {
+  readonly config: string;
+  readonly base: number;
+  readonly findings: readonly ItemOutput[];
+}
+
+/** An item's kept reports, by rule code (and its findings of all rules under `ALL`); a key alone: none. */
+export type ItemMemo = Map<string, unknown>;
+
+const ALL = ' all';
 
 /**
  * Context keys by content, so that a key built again for the next version is the same
@@ -63,17 +121,32 @@ function internKey(key: string): string {
   return key;
 }
 
+function moveSpan(s: Span, d: number): Span {
+  return { start: s.start + d, end: s.end + d };
+}
+
 function moveReport(report: Report, delta: number): Report {
-  const move = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
   return {
     ...report,
-    span: move(report.span),
-    ...(report.fix ? { fix: { title: report.fix.title, edits: report.fix.edits.map((e) => ({ ...move(e), newText: e.newText })) } } : {}),
+    span: moveSpan(report.span, delta),
+    ...(report.fix ? { fix: { title: report.fix.title, edits: report.fix.edits.map((e) => ({ ...moveSpan(e, delta), newText: e.newText })) } } : {}),
+  };
+}
+
+function moveFinding(f: ItemOutput, delta: number): ItemOutput {
+  return {
+    code: f.code,
+    alias: f.alias,
+    severity: f.severity,
+    message: f.message,
+    span: moveSpan(f.span, delta),
+    ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...moveSpan(e, delta), newText: e.newText })) } } : {}),
+    ...(f.asked ? { asked: f.asked } : {}),
   };
 }
 
 function moveQuestion(q: Question, delta: number): Question {
-  return { span: { start: q.span.start + delta, end: q.span.end + delta }, data: q.data };
+  return { span: moveSpan(q.span, delta), data: q.data };
 }
 
 function within(report: Report, span: Span): boolean {
@@ -81,49 +154,35 @@ function within(report: Report, span: Span): boolean {
   return inside(report.span) && (report.fix?.edits ?? []).every(inside);
 }
 
-/**
- * Runs a rule that checks item by item, reusing an unchanged item's reports when its
- * memo has them for the same rule and context.
- */
-function checkByItem(rule: Rule, context: RuleContext, itemMemos: readonly ItemMemo[]): void {
-  rule.checkDocument?.(context);
-  const extra = rule.itemContext?.(context);
-  // Fixes write the document's line breaks, so they are part of every context.
-  const key = extra === undefined ? undefined : internKey([context.profile, context.language, context.today, eolOf(context.doc.text), extra].join('\u0000'));
-  const code = rule.meta.code;
-  const items = context.doc.items;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const memo = key === undefined ? undefined : itemMemos[i];
-    const base = item.span.start;
-    const kept = memo?.get(code);
-    if (kept && kept.key === key) {
-      for (const r of kept.reports) context.report(moveReport(r, base));
-      for (const q of kept.questions) context.ask(moveQuestion(q, base));
-      continue;
-    }
-    const reports: Report[] = [];
-    const questions: Question[] = [];
-    rule.checkItem!({ ...context, report: (r) => reports.push(r), ask: (q) => questions.push(q) }, item);
-    for (const r of reports) context.report(r);
-    for (const q of questions) context.ask(q);
-    // Only reports that stay inside the item move with it; others are computed anew.
-    if (memo) {
-      const inside = reports.every((r) => within(r, item.span)) && questions.every((q) => q.span.start >= item.span.start && q.span.end <= item.span.end);
-      if (inside) memo.set(code, { key: key!, reports: reports.map((r) => moveReport(r, -base)), questions: questions.map((q) => moveQuestion(q, -base)) });
-      else memo.delete(code);
-    }
-  }
-}
-
-/** Runs one rule over the whole document: its `check`, else `checkDocument` and `checkItem` over every item. */
+/** Runs one rule over the whole document: its `check`, else `checkDocument`, `checkFacts` and `checkItem` over every item. */
 export function checkRule(rule: Rule, context: RuleContext): void {
   if (rule.check) {
     rule.check(context);
     return;
   }
   rule.checkDocument?.(context);
-  if (rule.checkItem) for (const item of context.doc.items) rule.checkItem(context, item);
+  const items = context.doc.items;
+  if (rule.checkFacts && rule.itemFacts) rule.checkFacts(context, items.map((i) => rule.itemFacts!(i)), items.map((i) => i.span.start));
+  if (rule.checkItem) for (const item of items) rule.checkItem(context, item);
+}
+
+/** A rule as this run has it. */
+interface Active {
+  readonly rule: Rule;
+  /** The severity configured for the rule, if any. */
+  readonly configured: string | undefined;
+  readonly toFinding: (report: Report) => Finding;
+  readonly toAsked: (question: Question) => ItemOutput;
+  failed: boolean;
+}
+
+/** An item rule as this run has it: its context for items reports into `reports`. */
+interface ItemRule {
+  readonly active: Active;
+  readonly key: string | undefined;
+  readonly context: RuleContext;
+  reports: Report[];
+  questions: Question[];
 }
 
 /** A question a rule asked, kept with the rule's code until it is answered. */
@@ -139,39 +198,9 @@ export interface LocalLint {
   readonly scope: { readonly profile: AnswerContext['profile']; readonly language: AnswerContext['language']; readonly today: string; readonly fixes: boolean };
 }
 
-type Setting = { readonly configured: Severity | undefined; readonly setting: Severity };
-
-/** The rule's configured severity and its default for the profile; undefined when it is off. */
-function settingOf(rule: Rule, profile: AnswerContext['profile'], options: LintOptions): Setting | undefined {
-  const configured = options.rules?.settings.get(rule.meta.code);
-  const setting = configured ?? rule.meta.severity[profile];
-  if (setting === 'off') return undefined;
-  return { configured: configured === 'off' ? undefined : configured, setting };
-}
-
-function findingOf(rule: Rule, s: Setting, report: Report, language: AnswerContext['language']): Finding {
-  const pick = (l: Localized) => l[language];
-  return {
-    code: rule.meta.code,
-    alias: rule.meta.alias,
-    severity: s.configured ?? report.severity ?? s.setting,
-    message: pick(report.message),
-    span: report.span,
-    ...(report.fix ? { fix: { title: pick(report.fix.title), edits: report.fix.edits } } : {}),
-  };
-}
-
-function tellRuleError(options: Pick<LintOptions, 'onRuleError'>, code: string, e: unknown): void {
-  try {
-    options.onRuleError?.(code, e);
-  } catch {
-    // A listener's bug must not take the rules down either.
-  }
-}
-
 /**
- * Every enabled rule over a parsed document, without the workspace: findings, and the
- * questions of workspace rules as plain data. Never throws: a failing rule is skipped.
+ * Every enabled rule over a parsed document, without the workspace: findings (unsorted),
+ * and the questions of workspace rules as plain data. Never throws: a failing rule is skipped.
  */
 export function lintLocal(doc: MinutesDocument, options: LintOptions = {}): LocalLint {
   const profile = doc.effectiveProfile;
@@ -182,29 +211,234 @@ export function lintLocal(doc: MinutesDocument, options: LintOptions = {}): Loca
   const findings: Finding[] = [];
   const questions: AskedQuestion[] = [];
   if (!doc.isMinutes) return { findings, questions, scope: { profile, language, today, fixes } };
+  const pick = (l: Localized) => l[language];
+  const items = doc.items;
+  // Read once: `doc.items` may place its elements on read, and so pays for each read.
+  const count = items.length;
+  const slots = options.itemSlots?.length === count ? options.itemSlots : undefined;
+  const state = slots?.state;
+  // The edit holds only from the state's run on.
+  const edit = slots?.edit && state && state.count === slots.edit.tail + (count - slots.edit.head - slots.edit.fresh) ? slots.edit : undefined;
+  const fail = (active: Active, e: unknown) => {
+    active.failed = true;
+    // A rule bug must not take the other rules (or the editor) down with it.
+    try {
+      options.onRuleError?.(active.rule.meta.code, e);
+    } catch {
+      // Nor a listener's.
+    }
+  };
+  let starts: number[] | undefined;
+  const itemStarts = (): number[] => {
+    if (starts) return starts;
+    const startOf = (i: number) => (slots ? slots.start(i) : items[i]!.span.start);
+    if (edit && state!.starts.length === state!.count) {
+      starts = spliceList(state!.starts, edit, startOf);
+      for (let i = edit.head + edit.fresh; i < count; i++) starts[i]! += edit.delta;
+    } else {
+      starts = new Array<number>(count);
+      for (let i = 0; i < count; i++) starts[i] = startOf(i);
+    }
+    return starts;
+  };
+  // Fixes write the document's line breaks, so they are part of every context.
+  const eol = eolOf(doc.text);
+  const itemRules: ItemRule[] = [];
+  const facts = new Map<string, unknown[]>();
+
   for (const rule of rules) {
     if (rule.meta.needsWorkspace && !options.workspace && !options.answerLater) continue;
-    const s = settingOf(rule, profile, options);
-    if (!s) continue;
+    const configured = options.rules?.settings.get(rule.meta.code);
+    const setting = configured ?? rule.meta.severity[profile];
+    if (setting === 'off') continue;
+    const toFinding = (report: Report): Finding => {
+      const severity: Severity = configured && configured !== 'off' ? configured : (report.severity ?? setting);
+      return {
+        code: rule.meta.code,
+        alias: rule.meta.alias,
+        severity,
+        message: pick(report.message),
+        span: report.span,
+        ...(report.fix ? { fix: { title: pick(report.fix.title), edits: report.fix.edits } } : {}),
+      };
+    };
     const code = rule.meta.code;
+    const toAsked = (q: Question): ItemOutput => ({ code, alias: rule.meta.alias, severity: 'info', message: '', span: q.span, asked: { data: q.data } });
+    const active: Active = { rule, configured, toFinding, toAsked, failed: false };
     const context: RuleContext = {
       doc,
       profile,
       language,
       today,
       ...(options.uri !== undefined ? { uri: options.uri } : {}),
-      report: (report) => void findings.push(findingOf(rule, s, report, language)),
-      ask: (q) => void questions.push({ code, span: q.span, data: q.data }),
+      report(report) {
+        findings.push(toFinding(report));
+      },
+      ask(q) {
+        questions.push({ code, span: q.span, data: q.data });
+      },
     };
     try {
-      if (rule.checkItem && options.itemMemos?.length === doc.items.length) checkByItem(rule, context, options.itemMemos);
-      else checkRule(rule, context);
+      if (rule.check) {
+        rule.check(context);
+        continue;
+      }
+      rule.checkDocument?.(context);
+      if (rule.checkFacts && rule.itemFacts) {
+        const factOf = (i: number) => rule.itemFacts!(slots ? slots.content(i) : items[i]!);
+        const before = edit && state!.facts.get(code);
+        const list = before
+          ? spliceList(before, edit!, factOf)
+          : Array.from({ length: count }, (_, i) => factOf(i));
+        facts.set(code, list);
+        rule.checkFacts(context, list, itemStarts());
+      }
+      if (!rule.checkItem) continue;
+      const extra = rule.itemContext?.(context);
+      const key = extra === undefined ? undefined : internKey([profile, language, today, eol, configured ?? '', extra].join('\u0000'));
+      const itemRule: ItemRule = {
+        active,
+        key,
+        context: { ...context, report: (r) => void itemRule.reports.push(r), ask: (q) => void itemRule.questions.push(q) },
+        reports: [],
+        questions: [],
+      };
+      itemRules.push(itemRule);
     } catch (e) {
-      // A rule bug must not take the other rules (or the editor) down with it.
-      tellRuleError(options, code, e);
+      fail(active, e);
     }
   }
+
+  // What every item rule's findings depend on besides the item; undefined: some cannot be kept.
+  const config = itemRules.length === 0 ? '' : itemRules.every((r) => r.key !== undefined)
+    ? internKey(itemRules.map((r) => `${r.active.rule.meta.code}\u0001${r.key}`).join('\u0002'))
+    : undefined;
+
+  /** One item's findings of every item rule, and whether they all stay inside it. */
+  const checkOne = (i: number): { own: ItemOutput[]; whole: boolean } => {
+    const memo = slots?.memo(i);
+    if (memo && config !== undefined) {
+      const kept = memo.get(ALL) as ItemFindings | string | undefined;
+      if (kept === config) return { own: [], whole: true };
+      if (kept && typeof kept !== 'string' && kept.config === config) {
+        const start = slots!.start(i);
+        if (kept.base === start || kept.findings.length === 0) return { own: kept.findings as Finding[], whole: true };
+        const moved = kept.findings.map((f) => moveFinding(f, start - kept.base));
+        memo.set(ALL, { config, base: start, findings: moved });
+        return { own: moved, whole: true };
+      }
+    }
+    const item = items[i]!;
+    const base = item.span.start;
+    const own: ItemOutput[] = [];
+    // Whether every rule's findings stay inside the item (so they move with it).
+    let whole = true;
+    for (const r of itemRules) {
+      if (r.active.failed) {
+        whole = false;
+        continue;
+      }
+      const code = r.active.rule.meta.code;
+      const kept = r.key === undefined ? undefined : (memo?.get(code) as MemoSlot | string | undefined);
+      // An item without reports keeps only the key (most items, most rules: memory counts at 10 MB).
+      if (kept !== undefined && kept === r.key) continue;
+      if (kept && typeof kept !== 'string' && kept.key === r.key) {
+        for (const report of kept.reports) own.push(r.active.toFinding(moveReport(report, base)));
+        for (const q of kept.questions) own.push(r.active.toAsked(moveQuestion(q, base)));
+        continue;
+      }
+      const reports: Report[] = (r.reports = []);
+      const asked: Question[] = (r.questions = []);
+      try {
+        r.active.rule.checkItem!(r.context, item);
+      } catch (e) {
+        fail(r.active, e);
+        whole = false;
+        continue;
+      }
+      for (const report of reports) own.push(r.active.toFinding(report));
+      for (const q of asked) own.push(r.active.toAsked(q));
+      // Only reports that stay inside the item move with it; others are computed anew.
+      const inside = reports.every((report) => within(report, item.span)) && asked.every((q) => q.span.start >= item.span.start && q.span.end <= item.span.end);
+      if (!inside) whole = false;
+      if (memo && r.key !== undefined) {
+        if (!inside) memo.delete(code);
+        else if (reports.length === 0 && asked.length === 0) memo.set(code, r.key);
+        else memo.set(code, { key: r.key, reports: reports.map((report) => moveReport(report, -base)), questions: asked.map((q) => moveQuestion(q, -base)) });
+      }
+    }
+    if (memo) {
+      if (config !== undefined && whole) memo.set(ALL, own.length === 0 ? config : { config, base, findings: own });
+      else memo.delete(ALL);
+    }
+    return { own, whole };
+  };
+
+  const withFindings: number[] = [];
+  const found: ItemOutput[][] = [];
+  const volatile: number[] = [];
+  const record = (i: number, r: { own: ItemOutput[]; whole: boolean }) => {
+    if (r.own.length > 0) {
+      withFindings.push(i);
+      found.push(r.own);
+    }
+    if (!r.whole) volatile.push(i);
+  };
+  if (itemRules.length > 0 && edit && state!.config !== undefined && state!.config === config) {
+    // Carried over: the items before the edit as they were, those after it moved. Visited:
+    // the new items, and those whose findings are never carried over.
+    const shift = edit.head + edit.fresh - edit.tail;
+    const toCheck = new Set<number>();
+    for (let i = edit.head; i < edit.head + edit.fresh; i++) toCheck.add(i);
+    for (const v of state!.volatile) {
+      if (v < edit.head) toCheck.add(v);
+      else if (v >= edit.tail) toCheck.add(v + shift);
+    }
+    const carried: { i: number; own: ItemOutput[] }[] = [];
+    state!.withFindings.forEach((old, k) => {
+      const i = old < edit.head ? old : old >= edit.tail ? old + shift : -1;
+      if (i < 0 || toCheck.has(i)) return;
+      const own = state!.findings[k]!;
+      carried.push({ i, own: old >= edit.tail && edit.delta !== 0 ? own.map((f) => moveFinding(f, edit.delta)) : own });
+    });
+    const checked = [...toCheck].sort((x, y) => x - y).map((i) => ({ i, r: checkOne(i) }));
+    // Both lists ascend: merged in item order.
+    let c = 0;
+    for (const { i, r } of checked) {
+      while (c < carried.length && carried[c]!.i < i) record(carried[c]!.i, { own: carried[c++]!.own, whole: true });
+      record(i, r);
+    }
+    while (c < carried.length) record(carried[c]!.i, { own: carried[c++]!.own, whole: true });
+  } else if (itemRules.length > 0) {
+    for (let i = 0; i < count; i++) record(i, checkOne(i));
+  }
+  for (const own of found) {
+    for (const f of own) {
+      if (f.asked) questions.push({ code: f.code, span: f.span, data: f.asked.data });
+      else findings.push(f);
+    }
+  }
+  if (state) {
+    state.config = itemRules.length > 0 ? config : undefined;
+    state.count = count;
+    state.starts = starts ?? [];
+    state.withFindings = withFindings;
+    state.findings = found;
+    state.volatile = volatile;
+    state.facts = facts;
+  }
+
   return { findings, questions, scope: { profile, language, today, fixes } };
+}
+
+type Setting = { readonly configured: Severity | undefined; readonly setting: Severity };
+
+/** The rule's configured severity and its default for the profile; undefined when it is off. */
+function settingOf(rule: Rule, profile: AnswerContext['profile'], options: Pick<LintOptions, 'rules'>): Setting | undefined {
+  const configured = options.rules?.settings.get(rule.meta.code);
+  const setting = configured ?? rule.meta.severity[profile];
+  if (setting === 'off') return undefined;
+  return { configured: configured === 'off' ? undefined : configured, setting };
 }
 
 /**
@@ -223,7 +457,7 @@ export function answerQuestions(local: LocalLint, options: Pick<LintOptions, 'ru
     }
     if (!rule?.answer || !s || (rule.meta.needsWorkspace && !options.workspace)) continue;
     const r = rule;
-    const setting = s;
+    const { configured, setting } = s;
     const context: AnswerContext = {
       profile,
       language,
@@ -231,14 +465,25 @@ export function answerQuestions(local: LocalLint, options: Pick<LintOptions, 'ru
       ...(options.workspace ? { workspace: options.workspace } : {}),
       ...(options.uri !== undefined ? { uri: options.uri } : {}),
       report: (report) => {
-        const f = findingOf(r, setting, { ...report, span: q.span }, language);
+        const f: Finding = {
+          code: r.meta.code,
+          alias: r.meta.alias,
+          severity: configured ?? report.severity ?? setting,
+          message: report.message[language],
+          span: q.span,
+          ...(report.fix ? { fix: { title: report.fix.title[language], edits: report.fix.edits } } : {}),
+        };
         out.push(fixes ? f : withoutFix(f));
       },
     };
     try {
       r.answer!(q, context);
     } catch (e) {
-      tellRuleError(options, r.meta.code, e);
+      try {
+        options.onRuleError?.(r.meta.code, e);
+      } catch {
+        // A listener's bug must not take the rules down either.
+      }
     }
   }
   return out;
@@ -261,4 +506,11 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
   const local = lintLocal(doc, options);
   const findings = local.scope.fixes ? local.findings : local.findings.map(withoutFix);
   return sortFindings([...findings, ...answerQuestions(local, options)]);
+}
+
+/** A list by item after an edit: the old values before and after it, new ones made for the new items. */
+function spliceList<T>(before: readonly T[], edit: ItemEdit, make: (i: number) => T): T[] {
+  const fresh: T[] = [];
+  for (let i = edit.head; i < edit.head + edit.fresh; i++) fresh.push(make(i));
+  return before.slice(0, edit.head).concat(fresh, before.slice(edit.tail));
 }

@@ -129,4 +129,16 @@ export interface Rule {
    * Spans inside `data` are not moved with an edited item: keep positions in `span`.
    */
   answer?(question: Question, context: AnswerContext): void;
+  /**
+   * What a document-level check needs to know of every item, read from the item's content
+   * only, never from its spans: after an edit the engine gives it items as they were last
+   * placed, so that the check does not cost the model of every item that moved.
+   */
+  itemFacts?(item: Item): unknown;
+  /**
+   * The document-level check over every item's facts (`doc.items` order) and where each item
+   * starts now; it reads `doc.items[i]` only for the items it reports on. Runs with `checkItem`
+   * and `checkDocument` when the rule has them.
+   */
+  checkFacts?(context: RuleContext, facts: readonly unknown[], starts: readonly number[]): void;
 }

@@ -6,7 +6,7 @@ import { FRONT_MATTER_KEYS } from '../../keywords';
 import { eolOf } from '../../text';
 import { EN_ATTENDANCE, EN_FRONT, LAW_ATTENDANCE, lawDoc, lawFrontMatter } from '../law-examples';
 import { loc } from '../rule-utils';
-import { conflictsOf, inConflict, presentInItem, servingPeople } from '../serving';
+import { conflictsOf, inConflict, presentInItem, servingContext, servingPeople } from '../serving';
 import { documentAnchor } from '../blocks';
 import type { Rule, RuleExamples, TextEdit } from '../types';
 
@@ -24,7 +24,7 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
+  checkDocument(ctx) {
     const { doc } = ctx;
     const fm = doc.frontMatter;
     if (ctx.profile !== 'protokoll' || !fm || !doc.attendance) return;
@@ -68,21 +68,29 @@ export const rule: Rule = {
           `No quorum: ${serving.length} of ${seats} members serve, at least ${min} are needed (KL 5 kap. 45 §, 6 kap. 27 §)`,
         ),
       });
-      return;
     }
-    for (const item of doc.items) {
-      const partial = serving.some((p) => !presentInItem(p, item));
-      if (conflictsOf(item).length === 0 && !partial) continue;
-      const taking = serving.filter((p) => presentInItem(p, item) && !inConflict(doc, item, p.name));
-      if (taking.length >= min) continue;
-      ctx.report({
-        span: item.heading.span,
-        message: loc(
-          `Inte beslutsför i ärendet: ${taking.length} av ${seats} ledamöter deltar (jäviga och frånvarande oräknade), minst ${min} behövs (KL 5 kap. 45 §, 6 kap. 27 §)`,
-          `No quorum in this item: ${taking.length} of ${seats} members take part (without those in conflict or absent), at least ${min} are needed (KL 5 kap. 45 §, 6 kap. 27 §)`,
-        ),
-      });
-    }
+  },
+
+  // Each item once the meeting has a quorum: who serves and the number of seats decide.
+  itemContext: (ctx) => `${ctx.doc.frontMatter?.seats}\u0001${!!ctx.doc.frontMatter}\u0001${servingContext(ctx.doc)}`,
+  checkItem(ctx, item) {
+    const { doc } = ctx;
+    const seats = doc.frontMatter?.seats;
+    if (ctx.profile !== 'protokoll' || !doc.attendance || seats === undefined || seats <= 0) return;
+    const serving = servingPeople(doc);
+    const min = needed(seats);
+    if (serving.length < min) return;
+    const partial = serving.some((p) => !presentInItem(p, item));
+    if (conflictsOf(item).length === 0 && !partial) return;
+    const taking = serving.filter((p) => presentInItem(p, item) && !inConflict(doc, item, p.name));
+    if (taking.length >= min) return;
+    ctx.report({
+      span: item.heading.span,
+      message: loc(
+        `Inte beslutsför i ärendet: ${taking.length} av ${seats} ledamöter deltar (jäviga och frånvarande oräknade), minst ${min} behövs (KL 5 kap. 45 §, 6 kap. 27 §)`,
+        `No quorum in this item: ${taking.length} of ${seats} members take part (without those in conflict or absent), at least ${min} are needed (KL 5 kap. 45 §, 6 kap. 27 §)`,
+      ),
+    });
   },
 };
 

@@ -18,14 +18,13 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
+  itemContext: (ctx) => expectedStyle(ctx.doc),
+  checkItem(ctx, item) {
     const { doc } = ctx;
-    const style = expectedStyle(doc);
-    for (const item of doc.items) {
-      if (item.numberStyle === 'none' || item.number === undefined) continue; // MIN021 reports missing numbers
-      const written = slice(doc, item.numberSpan);
-      const expected = numberToken(style, item.number);
-      if (written === expected) continue;
+    if (item.numberStyle === 'none' || item.number === undefined) return; // MIN021 reports missing numbers
+    const written = slice(doc, item.numberSpan);
+    const expected = numberToken(expectedStyle(doc), item.number);
+    if (written !== expected) {
       ctx.report({
         span: item.numberSpan,
         message: loc(

@@ -6,10 +6,10 @@ import { numberToken, styleOf } from '../item-numbering';
 import { loc, slice } from '../rule-utils';
 import type { Rule, RuleExamples, TextEdit } from '../types';
 
-function firstNumber(doc: MinutesDocument): number {
+/** Where the numbering starts; `first` is the first item's number. */
+function firstNumber(doc: MinutesDocument, first = doc.items[0]?.number): number {
   const n = doc.frontMatter?.firstItem;
   if (n !== undefined && Number.isInteger(n) && n >= 0) return n;
-  const first = doc.items[0]?.number;
   return first !== undefined && Number.isInteger(first) && first >= 0 ? first : 1;
 }
 
@@ -68,17 +68,24 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
+  // The numbers alone decide; an item is placed only when it is reported.
+  itemFacts: (item) => item.number,
+  checkFacts(ctx, facts) {
     const { doc } = ctx;
-    const start = firstNumber(doc);
+    const numbers = facts as readonly (number | undefined)[];
+    const start = firstNumber(doc, numbers[0]);
+    // The usual case, in one pass over the numbers: every item has the number it should.
+    let i = 0;
+    while (i < numbers.length && numbers[i] === start + i) i++;
+    if (i === numbers.length) return;
     let edits: TextEdit[] | undefined;
     const seen = new Set<number>();
-    doc.items.forEach((item, i) => {
+    numbers.forEach((n, i) => {
       const expected = start + i;
-      const n = item.number;
       const duplicate = n !== undefined && seen.has(n);
       if (n !== undefined) seen.add(n);
       if (n === expected) return;
+      const item = doc.items[i]!;
       edits ??= renumberAll(doc);
       const token = numberToken(styleOf(doc, item), expected);
       const written = n === undefined ? '' : slice(doc, item.numberSpan);

@@ -19,25 +19,25 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
+  // A block the fix must close can only be open at the end of the item (it would hold every heading after it).
+  itemContext: () => '',
+  checkItem(ctx, item) {
     const { doc } = ctx;
+    if (item.decisions.length > 0 || item.informational) return;
     const nl = eol(doc);
     const marker = calloutMarker(doc.language, 'decision');
-    for (const item of doc.items) {
-      if (item.decisions.length > 0 || item.informational) continue;
-      const at = contentEnd(doc.text, item.heading.span.start, item.span.end);
-      ctx.report({
-        span: item.heading.span,
-        message: loc(
-          'Paragrafen saknar beslut: skriv beslutet i `> [!beslut]` eller märk den `[info:: ja]`',
-          'Item has no decision: write it in `> [!decision]` or mark the item `[info:: yes]`',
-        ),
-        // A `Beslut` label is a decision MIN032 wraps; inserting a second, empty one would be wrong.
-        ...(unmarkedDecisions(doc, item).length > 0
-          ? {}
-          : { fix: { title: loc('Infoga ett beslut', 'Insert a decision'), edits: [{ start: at, end: at, newText: `${closeOpenBlock(doc, at, item.span.start) || nl}${nl}${marker}${nl}> ` }] } }),
-      });
-    }
+    const at = contentEnd(doc.text, item.heading.span.start, item.span.end);
+    ctx.report({
+      span: item.heading.span,
+      message: loc(
+        'Paragrafen saknar beslut: skriv beslutet i `> [!beslut]` eller märk den `[info:: ja]`',
+        'Item has no decision: write it in `> [!decision]` or mark the item `[info:: yes]`',
+      ),
+      // A `Beslut` label is a decision MIN032 wraps; inserting a second, empty one would be wrong.
+      ...(unmarkedDecisions(doc, item).length > 0
+        ? {}
+        : { fix: { title: loc('Infoga ett beslut', 'Insert a decision'), edits: [{ start: at, end: at, newText: `${closeOpenBlock(doc, at, item.span.start) || nl}${nl}${marker}${nl}> ` }] } }),
+    });
   },
 };
 

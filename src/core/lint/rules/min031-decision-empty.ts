@@ -14,15 +14,14 @@ export const rule: Rule = {
     fixable: false,
   },
 
-  check(ctx) {
-    for (const item of ctx.doc.items) {
-      for (const d of item.decisions) {
-        if (d.text.trim() !== '' || d.actions.length > 0) continue;
-        ctx.report({
-          span: d.markerSpan,
-          message: loc('Beslutet är tomt: skriv vad som beslutades', 'Empty decision: write what was decided'),
-        });
-      }
+  itemContext: () => '',
+  checkItem(ctx, item) {
+    for (const d of item.decisions) {
+      if (d.text.trim() !== '' || d.actions.length > 0) continue;
+      ctx.report({
+        span: d.markerSpan,
+        message: loc('Beslutet är tomt: skriv vad som beslutades', 'Empty decision: write what was decided'),
+      });
     }
   },
 };

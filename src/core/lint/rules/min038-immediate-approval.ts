@@ -56,24 +56,29 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
+  // Each immediately approved item is on the line (or the fix adds it there).
+  itemContext: (ctx) => `${!!ctx.doc.justering}\u0001${ctx.doc.justering?.immediateItems?.numbers.join(',')}`,
+  checkItem(ctx, item) {
     const { doc } = ctx;
-    if (ctx.profile !== 'protokoll') return;
-    const items = doc.items.filter(immediate);
-    if (items.length === 0) return;
+    if (ctx.profile !== 'protokoll' || !immediate(item)) return;
+    if (doc.justering?.immediateItems?.numbers.includes(item.number ?? NaN)) return;
+    const edit = listEdit(doc, item.number);
+    ctx.report({
+      span: item.heading.span,
+      message: loc(
+        `Ärendet är omedelbart justerat men saknas på raden ”${lineLabel({ ...doc, language: 'sv' })}” i justeringen`,
+        `The item is approved at the meeting but missing from the "${lineLabel({ ...doc, language: 'en' })}" line of the signatures`,
+      ),
+      ...(edit ? { fix: { title: loc('Lägg till i justeringen', 'Add to the signatures'), edits: [edit] } } : {}),
+    });
+  },
+
+  // The line itself and its notice, when some item is approved at the meeting.
+  itemFacts: immediate,
+  checkFacts(ctx, facts) {
+    const { doc } = ctx;
+    if (ctx.profile !== 'protokoll' || !facts.some(Boolean)) return;
     const line = doc.justering?.immediateItems;
-    for (const item of items) {
-      if (line?.numbers.includes(item.number ?? NaN)) continue;
-      const edit = listEdit(doc, item.number);
-      ctx.report({
-        span: item.heading.span,
-        message: loc(
-          `Ärendet är omedelbart justerat men saknas på raden ”${lineLabel({ ...doc, language: 'sv' })}” i justeringen`,
-          `The item is approved at the meeting but missing from the "${lineLabel({ ...doc, language: 'en' })}" line of the signatures`,
-        ),
-        ...(edit ? { fix: { title: loc('Lägg till i justeringen', 'Add to the signatures'), edits: [edit] } } : {}),
-      });
-    }
     if (!line) return;
     const signed = line.signed && isIsoDate(line.signed) ? line.signed : undefined;
     if (!signed) {

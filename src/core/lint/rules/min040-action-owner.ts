@@ -1,5 +1,5 @@
 // MIN040 action-owner: every action names who is responsible for it.
-import { actionFieldInsertion, actionLineSpan, leadingNames } from '../blocks';
+import { actionFieldInsertion, actionLineSpan, knownPeople, leadingNames } from '../blocks';
 import type { Rule, RuleExamples } from '../types';
 
 export const rule: Rule = {
@@ -14,38 +14,38 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
+  // The fix proposes attendees named at the start of the action's text.
+  itemContext: (ctx) => knownPeople(ctx.doc).join('\u0001'),
+  checkItem(ctx, item) {
     const { doc } = ctx;
-    for (const item of doc.items) {
-      for (const action of item.actions) {
-        if (action.owners.some((o) => o.trim() !== '')) continue;
-        const empty = action.fields.find((f) => f.key === 'owner');
-        if (empty) {
-          // The field is there but empty: point at it; the user types the name.
-          ctx.report({
-            span: empty.span,
-            message: {
-              sv: 'Ansvarig saknas: fyll i vem som ansvarar för uppdraget i [ansvarig:: ]',
-              en: 'Missing owner: fill in who is responsible for the action in [owner:: ]',
-            },
-          });
-          continue;
-        }
-        const names = leadingNames(doc, action.text);
+    for (const action of item.actions) {
+      if (action.owners.some((o) => o.trim() !== '')) continue;
+      const empty = action.fields.find((f) => f.key === 'owner');
+      if (empty) {
+        // The field is there but empty: point at it; the user types the name.
         ctx.report({
-          span: actionLineSpan(doc, action),
+          span: empty.span,
           message: {
-            sv: 'Ansvarig saknas: ange vem som ansvarar för uppdraget med [ansvarig:: Namn]',
-            en: 'Missing owner: name who is responsible for the action with [owner:: Name]',
-          },
-          fix: {
-            title: names.length > 0
-              ? { sv: `Lägg till [ansvarig:: ${names.join(', ')}]`, en: `Add [owner:: ${names.join(', ')}]` }
-              : { sv: 'Lägg till [ansvarig:: ]', en: 'Add [owner:: ]' },
-            edits: [actionFieldInsertion(doc, action, 'owner', names.join(', '))],
+            sv: 'Ansvarig saknas: fyll i vem som ansvarar för uppdraget i [ansvarig:: ]',
+            en: 'Missing owner: fill in who is responsible for the action in [owner:: ]',
           },
         });
+        continue;
       }
+      const names = leadingNames(doc, action.text);
+      ctx.report({
+        span: actionLineSpan(doc, action),
+        message: {
+          sv: 'Ansvarig saknas: ange vem som ansvarar för uppdraget med [ansvarig:: Namn]',
+          en: 'Missing owner: name who is responsible for the action with [owner:: Name]',
+        },
+        fix: {
+          title: names.length > 0
+            ? { sv: `Lägg till [ansvarig:: ${names.join(', ')}]`, en: `Add [owner:: ${names.join(', ')}]` }
+            : { sv: 'Lägg till [ansvarig:: ]', en: 'Add [owner:: ]' },
+          edits: [actionFieldInsertion(doc, action, 'owner', names.join(', '))],
+        },
+      });
     }
   },
 };

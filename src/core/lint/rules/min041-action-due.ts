@@ -1,7 +1,14 @@
 // MIN041 action-due: every open (or in-progress) action says when it is due.
 import { isIsoDate } from '../../dates';
+import type { MinutesDocument } from '../../model';
 import { actionFieldInsertion, actionLineSpan } from '../blocks';
 import type { Rule, RuleExamples } from '../types';
+
+/** The due date the fix proposes: the next meeting's. */
+function proposalOf(doc: MinutesDocument): string | undefined {
+  const next = doc.frontMatter?.nextMeeting;
+  return next && isIsoDate(next) ? next : undefined;
+}
 
 export const rule: Rule = {
   meta: {
@@ -15,42 +22,40 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check(ctx) {
+  itemContext: (ctx) => String(proposalOf(ctx.doc)),
+  checkItem(ctx, item) {
     const { doc } = ctx;
-    const next = doc.frontMatter?.nextMeeting;
-    const proposal = next && isIsoDate(next) ? next : undefined;
-    for (const item of doc.items) {
-      for (const action of item.actions) {
-        if (action.status !== 'open' && action.status !== 'in-progress') continue;
-        const due = action.fields.find((f) => f.key === 'due');
-        if (due && due.value.trim() !== '') continue;
-        if (due) {
-          // An empty field is there already: never add a second one.
-          ctx.report({
-            span: due.span,
-            message: {
-              sv: 'Slutdatum saknas: fyll i när uppdraget ska vara klart i [senast:: ]',
-              en: 'Missing due date: fill in when the action is due in [due:: ]',
-            },
-          });
-          continue;
-        }
+    const proposal = proposalOf(doc);
+    for (const action of item.actions) {
+      if (action.status !== 'open' && action.status !== 'in-progress') continue;
+      const due = action.fields.find((f) => f.key === 'due');
+      if (due && due.value.trim() !== '') continue;
+      if (due) {
+        // An empty field is there already: never add a second one.
         ctx.report({
-          span: actionLineSpan(doc, action),
+          span: due.span,
           message: {
-            sv: 'Slutdatum saknas: ange när uppdraget ska vara klart med [senast:: ÅÅÅÅ-MM-DD]',
-            en: 'Missing due date: state when the action is due with [due:: YYYY-MM-DD]',
+            sv: 'Slutdatum saknas: fyll i när uppdraget ska vara klart i [senast:: ]',
+            en: 'Missing due date: fill in when the action is due in [due:: ]',
           },
-          ...(proposal
-            ? {
-                fix: {
-                  title: { sv: `Lägg till [senast:: ${proposal}] (nästa möte)`, en: `Add [due:: ${proposal}] (next meeting)` },
-                  edits: [actionFieldInsertion(doc, action, 'due', proposal)],
-                },
-              }
-            : {}),
         });
+        continue;
       }
+      ctx.report({
+        span: actionLineSpan(doc, action),
+        message: {
+          sv: 'Slutdatum saknas: ange när uppdraget ska vara klart med [senast:: ÅÅÅÅ-MM-DD]',
+          en: 'Missing due date: state when the action is due with [due:: YYYY-MM-DD]',
+        },
+        ...(proposal
+          ? {
+              fix: {
+                title: { sv: `Lägg till [senast:: ${proposal}] (nästa möte)`, en: `Add [due:: ${proposal}] (next meeting)` },
+                edits: [actionFieldInsertion(doc, action, 'due', proposal)],
+              },
+            }
+          : {}),
+      });
     }
   },
 };

@@ -6,7 +6,7 @@
 // "month" is 20 or more) do not match.
 import type { Span } from '../../model';
 import { loc } from '../rule-utils';
-import type { Rule, RuleExamples } from '../types';
+import type { Rule, RuleContext, RuleExamples } from '../types';
 
 export interface IdentityNumber {
   readonly span: Span;
@@ -47,8 +47,16 @@ const KEYWORD = /(?:person(?:nummer|nr)|samordningsnummer|p-?nr|pnr|personal ide
 /** `811218-9876`, `811218+9876` (100 or older), `19811218-9876`, and next to a keyword `8112189876`, `198112189876`. */
 const CANDIDATE = /(?<![\d\p{L}/.:-])(?:(18|19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+]?)(\d{4})(?![\d\p{L}/:]|[-.]\d)/gu;
 
-export function findIdentityNumbers(text: string): IdentityNumber[] {
+/**
+ * The identity numbers in `text`, or in its part `[from, to)` (which starts and ends at
+ * line starts: a number never spans a line break, and the word before one is looked for
+ * from `from` on, so a part's numbers do not depend on the text around it).
+ */
+export function findIdentityNumbers(whole: string, from = 0, to = whole.length): IdentityNumber[] {
   const out: IdentityNumber[] = [];
+  // The part alone (a search of the whole text would not stop at its end). It starts at a
+  // line start, so the look-behind sees the same there; offsets are the whole text's.
+  const text = from === 0 && to === whole.length ? whole : whole.slice(from, to);
   for (const m of text.matchAll(CANDIDATE)) {
     const century = m[1] !== undefined ? Number(m[1]) : undefined;
     const yy = Number(m[2] ?? m[3]);
@@ -62,8 +70,8 @@ export function findIdentityNumbers(text: string): IdentityNumber[] {
     if (!kind) continue;
     const ten = `${String(yy).padStart(2, '0')}${m[4]}${m[5]}${serial}`;
     if (!luhnValid(ten)) continue;
-    const end = start + m[0].length;
-    out.push({ span: { start, end }, serialStart: end - 4, kind });
+    const end = from + start + m[0].length;
+    out.push({ span: { start: from + start, end }, serialStart: end - 4, kind });
   }
   return out;
 }
@@ -84,25 +92,43 @@ export const rule: Rule = {
     blocksExport: true,
   },
 
-  check(ctx) {
-    for (const found of findIdentityNumbers(ctx.doc.text)) {
-      const what = found.kind === 'personnummer'
-        ? loc('Personnummer', 'Personal identity number')
-        : loc('Samordningsnummer', 'Coordination number');
-      ctx.report({
-        span: found.span,
-        message: loc(
-          `${what.sv} i protokollet: personuppgifter som publiceras ska maskeras (de fyra sista siffrorna)`,
-          `${what.en} in the minutes: personal data that is published must be masked (the last four digits)`,
-        ),
-        fix: {
-          title: loc('Maskera de fyra sista siffrorna', 'Mask the last four digits'),
-          edits: [{ start: found.serialStart, end: found.span.end, newText: 'XXXX' }],
-        },
-      });
+  // Items one by one (kept while unchanged), the rest of the text (front matter,
+  // attendance, justering...) between and around them.
+  itemContext: () => '',
+  checkItem(ctx, item) {
+    report(ctx, findIdentityNumbers(ctx.doc.text, item.span.start, item.span.end));
+  },
+  itemFacts: (item) => item.span.end - item.span.start,
+  checkFacts(ctx, facts, starts) {
+    const text = ctx.doc.text;
+    const lengths = facts as readonly number[];
+    let at = 0;
+    for (let i = 0; i <= starts.length; i++) {
+      const next = i < starts.length ? starts[i]! : text.length;
+      if (next > at) report(ctx, findIdentityNumbers(text, at, next));
+      if (i < starts.length) at = next + lengths[i]!;
     }
   },
 };
+
+function report(ctx: RuleContext, numbers: readonly IdentityNumber[]): void {
+  for (const found of numbers) {
+    const what = found.kind === 'personnummer'
+      ? loc('Personnummer', 'Personal identity number')
+      : loc('Samordningsnummer', 'Coordination number');
+    ctx.report({
+      span: found.span,
+      message: loc(
+        `${what.sv} i protokollet: personuppgifter som publiceras ska maskeras (de fyra sista siffrorna)`,
+        `${what.en} in the minutes: personal data that is published must be masked (the last four digits)`,
+      ),
+      fix: {
+        title: loc('Maskera de fyra sista siffrorna', 'Mask the last four digits'),
+        edits: [{ start: found.serialStart, end: found.span.end, newText: 'XXXX' }],
+      },
+    });
+  }
+}
 
 export const why =
   'A protokoll is published on the municipality\'s website and archived: a personal ' +
