@@ -170,7 +170,13 @@ export class WorkerPool {
 }
 
 /** Threads for this machine: one per core the process may use. */
+/**
+ * At most this many threads by default: each is a V8 instance with its own heap inside
+ * the editor, and past a few the extension host's reading of files is what limits a scan.
+ */
+export const MAX_DEFAULT_THREADS = 8;
+
 export function poolSize(cores: number, override?: string): number {
   const n = override === undefined || override.trim() === '' ? NaN : Number(override);
-  return Number.isInteger(n) && n >= 1 ? n : Math.max(1, cores);
+  return Number.isInteger(n) && n >= 1 ? n : Math.min(MAX_DEFAULT_THREADS, Math.max(1, cores));
 }

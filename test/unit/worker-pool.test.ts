@@ -41,6 +41,9 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('worker pool (extension)', () => {
   it('is sized by the cores unless JUSTERA_WORKER_THREADS says otherwise', () => {
     assert.equal(poolSize(8), 8);
+    // Capped by default (each thread is a heap in the editor); an override is taken as it is.
+    assert.equal(poolSize(64), 8);
+    assert.equal(poolSize(64, '16'), 16);
     assert.equal(poolSize(0), 1);
     assert.equal(poolSize(8, '1'), 1);
     assert.equal(poolSize(2, '6'), 6);
