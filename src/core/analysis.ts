@@ -8,7 +8,7 @@ import { ItemLintState, lint, type ItemEdit, type ItemMemo, type ItemSlots, type
 import type { Finding } from './lint/types';
 import type { Language, MinutesDocument } from './model';
 import {
-  assembleDocument, parseBodySection, parseFrontMatterSection, parseLayout, parseMinutes, type Assembly, type BodyEdit, type DocumentLayout,
+  assembleDocument, firstAtOrAfter, parseBodySection, parseFrontMatterSection, parseLayout, parseMinutes, type Assembly, type BodyEdit, type DocumentLayout,
   type ParseOptions, type SectionCache, type SectionCacheEntry,
 } from './parser';
 import { resplit, type ChangeRange } from './sections';
@@ -324,18 +324,6 @@ function itemEdit(before: readonly number[], after: readonly number[], edit: Bod
     tail: firstAtOrAfter(before, edit.tail),
     delta: edit.delta,
   };
-}
-
-/** Index of the first of ascending `values` at or after `at`. */
-function firstAtOrAfter(values: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function isList(change: TextChange | readonly TextChange[]): change is readonly TextChange[] {

@@ -279,7 +279,7 @@ function visitAll(layout: DocumentLayout): Assembly {
 }
 
 /** Index of the first of ascending `values` at or after `at`. */
-function firstAtOrAfter(values: readonly number[], at: number): number {
+export function firstAtOrAfter(values: readonly number[], at: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
