@@ -62,7 +62,9 @@ function runMocha(): Promise<void> {
     ui: 'bdd',
     color: false,
     reporter: 'spec',
-    timeout: Number(process.env.JUSTERA_TEST_MOCHA_TIMEOUT ?? 20000),
+    // Above waitForDiagnostics' own 30 s, which names what it waited for; a loaded CI machine
+    // has taken up to 19 s for the first diagnostics of a new untitled document.
+    timeout: Number(process.env.JUSTERA_TEST_MOCHA_TIMEOUT ?? 60000),
     ...(process.env.JUSTERA_TEST_GREP ? { grep: process.env.JUSTERA_TEST_GREP } : {}),
   });
   const files = findTests(__dirname);
