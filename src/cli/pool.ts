@@ -23,6 +23,12 @@ export function threadsFor(files: number, jobs: number): number {
   return Math.max(1, Math.min(jobs, Math.ceil(files / FILES_PER_WORKER)));
 }
 
+/**
+ * Files handed to a worker at once: with one, it sits idle while its result travels back
+ * and the next file is sent and read (a tenth of its time, measured on the archive).
+ */
+const IN_FLIGHT = 2;
+
 /** A bug on a worker thread (not a file problem, which comes back as a result). */
 export class WorkerFailure extends Error {}
 
@@ -57,27 +63,29 @@ export async function checkFiles(tasks: readonly FileTask[], jobs: number, proje
         const worker = startWorker();
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
-          let current = -1;
+          // The tasks this worker holds, oldest first: it reads the next file while it parses one.
+          const held: number[] = [];
           const give = () => {
-            if (next >= tasks.length) {
-              resolve();
-              return;
+            while (held.length < IN_FLIGHT && next < tasks.length) {
+              const index = next++;
+              held.push(index);
+              worker.postMessage({ index, task: tasks[index] });
             }
-            current = next++;
-            worker.postMessage(tasks[current]);
+            if (held.length === 0) resolve();
           };
-          worker.on('message', (msg: { result?: FileResult; bug?: string }) => {
+          worker.on('message', (msg: { index: number; result?: FileResult; bug?: string }) => {
             if (msg.bug !== undefined) {
-              reject(new WorkerFailure(`${tasks[current]!.path}: ${msg.bug}`));
+              reject(new WorkerFailure(`${tasks[msg.index]!.path}: ${msg.bug}`));
               return;
             }
-            results[current] = msg.result!;
+            held.splice(held.indexOf(msg.index), 1);
+            results[msg.index] = msg.result!;
             onDone?.();
             give();
           });
           worker.on('error', (e) => reject(new WorkerFailure(e instanceof Error ? e.message : String(e))));
           worker.on('exit', (code) => {
-            if (next < tasks.length || current >= 0 && results[current] === undefined) reject(new WorkerFailure(`a worker thread stopped (exit code ${code})`));
+            if (held.length > 0 || next < tasks.length) reject(new WorkerFailure(`a worker thread stopped (exit code ${code})`));
           });
           give();
         });
