@@ -13,7 +13,7 @@ import { eolOf } from '../text';
 import type { WorkspaceView } from '../workspace/view';
 import { rules } from './registry';
 import type { ResolvedRules } from './resolve';
-import type { AnswerContext, Finding, Localized, Question, Report, Rule, RuleContext, Severity } from './types';
+import type { AnswerContext, Finding, Question, Report, Rule, RuleContext, Severity } from './types';
 
 export interface LintOptions {
   readonly rules?: ResolvedRules;
@@ -211,7 +211,6 @@ export function lintLocal(doc: MinutesDocument, options: LintOptions = {}): Loca
   const findings: Finding[] = [];
   const questions: AskedQuestion[] = [];
   if (!doc.isMinutes) return { findings, questions, scope: { profile, language, today, fixes } };
-  const pick = (l: Localized) => l[language];
   const items = doc.items;
   // Read once: `doc.items` may place its elements on read, and so pays for each read.
   const count = items.length;
@@ -248,23 +247,12 @@ export function lintLocal(doc: MinutesDocument, options: LintOptions = {}): Loca
 
   for (const rule of rules) {
     if (rule.meta.needsWorkspace && !options.workspace && !options.answerLater) continue;
-    const configured = options.rules?.settings.get(rule.meta.code);
-    const setting = configured ?? rule.meta.severity[profile];
-    if (setting === 'off') continue;
-    const toFinding = (report: Report): Finding => {
-      const severity: Severity = configured && configured !== 'off' ? configured : (report.severity ?? setting);
-      return {
-        code: rule.meta.code,
-        alias: rule.meta.alias,
-        severity,
-        message: pick(report.message),
-        span: report.span,
-        ...(report.fix ? { fix: { title: pick(report.fix.title), edits: report.fix.edits } } : {}),
-      };
-    };
+    const s = settingOf(rule, profile, options);
+    if (!s) continue;
+    const toFinding = (report: Report): Finding => findingOf(rule, s, language, report, report.span);
     const code = rule.meta.code;
     const toAsked = (q: Question): ItemOutput => ({ code, alias: rule.meta.alias, severity: 'info', message: '', span: q.span, asked: { data: q.data } });
-    const active: Active = { rule, configured, toFinding, toAsked, failed: false };
+    const active: Active = { rule, configured: s.configured, toFinding, toAsked, failed: false };
     const context: RuleContext = {
       doc,
       profile,
@@ -295,7 +283,7 @@ export function lintLocal(doc: MinutesDocument, options: LintOptions = {}): Loca
       }
       if (!rule.checkItem) continue;
       const extra = rule.itemContext?.(context);
-      const key = extra === undefined ? undefined : internKey([profile, language, today, eol, configured ?? '', extra].join('\u0000'));
+      const key = extra === undefined ? undefined : internKey([profile, language, today, eol, s.configured ?? '', extra].join('\u0000'));
       const itemRule: ItemRule = {
         active,
         key,
@@ -441,6 +429,18 @@ function settingOf(rule: Rule, profile: AnswerContext['profile'], options: Pick<
   return { configured: configured === 'off' ? undefined : configured, setting };
 }
 
+/** A rule's report as a finding: a configured severity wins over the report's own, in the document's language. */
+function findingOf(rule: Rule, s: Setting, language: AnswerContext['language'], report: Omit<Report, 'span'>, span: Span): Finding {
+  return {
+    code: rule.meta.code,
+    alias: rule.meta.alias,
+    severity: s.configured ?? report.severity ?? s.setting,
+    message: report.message[language],
+    span,
+    ...(report.fix ? { fix: { title: report.fix.title[language], edits: report.fix.edits } } : {}),
+  };
+}
+
 /**
  * The findings of the questions a document's workspace rules asked, from the workspace
  * index alone (unsorted: `sortFindings` puts them among the others).
@@ -457,7 +457,6 @@ export function answerQuestions(local: LocalLint, options: Pick<LintOptions, 'ru
     }
     if (!rule?.answer || !s || (rule.meta.needsWorkspace && !options.workspace)) continue;
     const r = rule;
-    const { configured, setting } = s;
     const context: AnswerContext = {
       profile,
       language,
@@ -465,14 +464,7 @@ export function answerQuestions(local: LocalLint, options: Pick<LintOptions, 'ru
       ...(options.workspace ? { workspace: options.workspace } : {}),
       ...(options.uri !== undefined ? { uri: options.uri } : {}),
       report: (report) => {
-        const f: Finding = {
-          code: r.meta.code,
-          alias: r.meta.alias,
-          severity: configured ?? report.severity ?? setting,
-          message: report.message[language],
-          span: q.span,
-          ...(report.fix ? { fix: { title: report.fix.title[language], edits: report.fix.edits } } : {}),
-        };
+        const f = findingOf(r, s!, language, report, q.span);
         out.push(fixes ? f : withoutFix(f));
       },
     };
