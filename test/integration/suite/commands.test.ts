@@ -33,12 +33,7 @@ describe('commands', () => {
 
   it('justera.renumberItems renumbers, then says they are in sequence', async function () {
     this.timeout(60_000);
-    // An untitled document of its own name: right after the previous test closed
-    // "Untitled-1", a new document of that name raced the closed one's last version
-    // (the edit was refused as "changed in the meantime").
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:/renumber-${Date.now()}.md`));
-    const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), NOTES('## 1. Ett\n\nText.\n\n## 2. Två\n\nText.\n\n## 5. Tre\n\nText.\n')));
+    const editor = await openUntitled(NOTES('## 1. Ett\n\nText.\n\n## 2. Två\n\nText.\n\n## 5. Tre\n\nText.\n'));
     assert.equal(editor.document.languageId, 'markdown');
     await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'MIN021'));
     const fixed = await vscode.commands.executeCommand<number>('justera.renumberItems', editor.document.uri);

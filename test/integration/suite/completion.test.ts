@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
+import { untitledDocument } from './justeraEvents';
 
 const TEXT = `---
 typ: minnesanteckningar
@@ -33,7 +34,7 @@ describe('completion', () => {
   let doc: vscode.TextDocument;
 
   before(async () => {
-    doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: TEXT });
+    doc = await untitledDocument(TEXT);
     await vscode.window.showTextDocument(doc);
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
   });

@@ -65,10 +65,30 @@ export function waitForText(document: vscode.TextDocument, accept: (text: string
   });
 }
 
+let untitledCount = 0;
+
+/**
+ * A new untitled document holding `content`, not shown. It has a name of its own: a new
+ * "Untitled-1" right after a test closed the last one can race the closed document's
+ * last version in the extension host (an edit refused as "changed in the meantime", a
+ * code action computed on the old text).
+ */
+export async function untitledDocument(content: string, language = 'markdown'): Promise<vscode.TextDocument> {
+  const ext = language === 'markdown' ? 'md' : 'txt';
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/justera-test-${++untitledCount}-${Date.now()}.${ext}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  if (content) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), content);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not fill ${uri.toString()}`);
+  }
+  return document;
+}
+
 /** A new untitled Markdown document (linted like a file), shown in an editor. */
 export async function openUntitled(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  return vscode.window.showTextDocument(document);
+  return vscode.window.showTextDocument(await untitledDocument(content));
 }
 
 /** Closes the active editor without a save prompt (untitled test documents). */

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openWorkspaceMarkdown, waitFor } from './helpers';
+import { untitledDocument } from './justeraEvents';
 
 describe('outline (document symbols)', () => {
   it('gives the dialect structure of the seed next to the Markdown headings', async () => {
@@ -29,7 +30,7 @@ describe('outline (document symbols)', () => {
   });
 
   it('adds nothing to Markdown files that are not minutes', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ntitle: x\n---\n\n# Notes\n\n## 1. Point\n' });
+    const doc = await untitledDocument('---\ntitle: x\n---\n\n# Notes\n\n## 1. Point\n');
     const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
     assert.ok(!symbols.some((s) => s.kind === vscode.SymbolKind.Module || s.kind === vscode.SymbolKind.Class));
   });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ActionNode, DecisionNode, TreeNode } from '../../../src/core/treeModel';
 import type { DecisionTreeApi } from '../../../src/vscode/tree';
 import { EXTENSION_ID, openWorkspaceMarkdown, waitFor } from './helpers';
+import { untitledDocument } from './justeraEvents';
 
 const SEED = 'seed-2021-08-20.md';
 
@@ -163,7 +164,7 @@ describe('decisions and actions tree', () => {
   });
 
   it('shows nothing for a Markdown file that is not minutes', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Just notes\n\n- [ ] not an action of minutes\n' });
+    const doc = await untitledDocument('# Just notes\n\n- [ ] not an action of minutes\n');
     await vscode.window.showTextDocument(doc);
     await waitFor(() => api.provider.document === undefined, 5000, 'the tree to clear');
     assert.deepEqual(await api.provider.getChildren(), []);
