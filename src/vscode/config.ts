@@ -1,10 +1,11 @@
-// The editor's adapter to the project seam (core/project.ts): reads project files through
-// `workspace.fs` (virtual workspaces too), hands the core the `justera.*` settings of a
-// resource, and reports configuration problems once. The decisions themselves (which
-// files are minutes, which rules win) are the core's, shared with the CLI.
+// The editor's adapter to the project seam (core/project.ts): reads project files (from
+// disk, or through `workspace.fs` in virtual workspaces), hands the core the `justera.*`
+// settings of a resource, and reports configuration problems once. The decisions
+// themselves (which files are minutes, which rules win) are the core's, shared with the CLI.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Project, dirOf, type FileConfig, type ProjectSettings } from '../core/project';
+import { readBytes, typeOf } from './fileSystem';
 
 export type { LanguageSetting } from '../core/project';
 
@@ -73,14 +74,14 @@ export class ConfigService implements vscode.Disposable {
         {
           async readFile(path) {
             try {
-              return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(at(path)));
+              return new TextDecoder('utf-8').decode(await readBytes(at(path)));
             } catch (e) {
               if (e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory') throw new Error('is a directory');
               if (e instanceof vscode.FileSystemError && e.code === 'NoPermissions') throw new Error('permission denied');
               return undefined;
             }
           },
-          exists: (path) => Promise.resolve(vscode.workspace.fs.stat(at(path))).then(() => true, () => false),
+          exists: async (path) => (await typeOf(at(path))) !== undefined,
         },
         uri.scheme === 'file' || uri.scheme === 'vscode-remote' ? { home: os.homedir() } : {},
       );

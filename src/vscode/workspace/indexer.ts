@@ -3,13 +3,14 @@
 // updates from a file watcher, renames and unsaved edits of open documents. The index
 // is cached in the extension's storage and keyed by content, so a second activation
 // re-reads the files but parses none that did not change; the files that changed are
-// parsed in the pool of worker threads, off the extension host's main thread. Only
-// `workspace.fs` is used, so virtual workspaces work too.
+// parsed in the pool of worker threads, off the extension host's main thread. Files are
+// read from disk, or through `workspace.fs` in virtual workspaces (fileSystem.ts).
 import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
 import { WorkspaceIndex, indexHash, type IndexEntry } from '../../core/workspace/index';
 import type { ConfigService } from '../config';
+import { readBytes } from '../fileSystem';
 import { forEachInWindow } from './window';
 
 export const CACHE_FILE = 'workspace-index.json';
@@ -17,6 +18,12 @@ const UPDATE_DELAY = 300;
 const CACHE_DELAY = 2000;
 /** Files read and parsed at once during a scan, at least: kind to remote file systems. */
 const READS_IN_FLIGHT = 16;
+/**
+ * A scan of this many files or fewer parses them here: starting worker threads (each
+ * loads and compiles the bundle) took seconds on a busy machine, parsing a few files
+ * milliseconds.
+ */
+const HOST_PARSE_FILES = 8;
 const decoder = new TextDecoder('utf-8');
 
 /** The `search.exclude` patterns that are on (`true`; conditional `when` entries are not). */
@@ -217,8 +224,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
         // pool), the next one started as soon as one is done. Enough to keep every thread
         // fed, with a file waiting in each one's queue.
         const window = Math.max(READS_IN_FLIGHT, 4 * (this.offThread?.size ?? 1));
+        const here = files.length <= HOST_PARSE_FILES;
         await forEachInWindow(files, window, async (uri) => {
-          const how = await this.load(uri, open.get(uri.toString()));
+          const how = await this.load(uri, open.get(uri.toString()), here);
           if (how === 'worker') inWorkers++;
           if (how === 'worker' || how === 'here') parsed++;
         });
@@ -243,8 +251,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
   }
 
-  /** Reads one file (or its open document) into the index; says where its text was parsed, if it was. */
-  private async load(uri: vscode.Uri, document?: vscode.TextDocument): Promise<'worker' | 'here' | 'not parsed'> {
+  /**
+   * Reads one file (or its open document) into the index, parsed in the pool unless
+   * `here`; says where its text was parsed, if it was.
+   */
+  private async load(uri: vscode.Uri, document?: vscode.TextDocument, here = false): Promise<'worker' | 'here' | 'not parsed'> {
     const key = uri.toString();
     const assumeMinutes = await this.matchesFiles(uri);
     const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
@@ -252,7 +263,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (doc && !doc.isClosed) text = doc.getText();
     else {
       try {
-        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+        text = decoder.decode(await readBytes(uri));
       } catch {
         this.index.remove(key);
         return 'not parsed';
@@ -265,7 +276,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const options = { assumeMinutes, hash, ...(parsed ? { parsed } : {}) };
     const read = this.nextRead++;
     this.reads.set(key, read);
-    if (parsed || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
+    if (parsed || here || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
       this.reads.delete(key);
       const changed = this.index.update(key, text, options);
       this.reportError(key);
