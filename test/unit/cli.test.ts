@@ -35,7 +35,8 @@ describe('cli: tree', () => {
     assert.equal(m.status, 'justerad');
     assert.equal(m.items.length, 11);
     const item8 = m.items[7];
-    assert.deepEqual(Object.keys(item8).slice(0, 5), ['number', 'title', 'line', 'decisions', 'actions']);
+    assert.deepEqual(Object.keys(item8), ['number', 'title', 'line', 'decisions', 'actions', 'votes', 'dissents']);
+    assert.deepEqual([item8.votes, item8.dissents], [[], []]);
     assert.equal(item8.number, 8);
     assert.deepEqual(item8.decisions.map((d: { id: string }) => d.id), ['§8.1']);
     assert.deepEqual(item8.actions[0].owners, ['Helene Olofsson', 'Anna Söderström']);
@@ -44,6 +45,31 @@ describe('cli: tree', () => {
     const lines = readFileSync(seed, 'utf8').split('\n');
     assert.match(lines[item8.line - 1], /^## 8\. Södertörnskonferensen/);
     assert.match(lines[item8.decisions[0].line - 1], /^> \[!beslut\]/);
+  });
+
+  it('gives each item its votes and dissents, at their lines', async () => {
+    const file = join(examples, 'ks-au-2024-04-16.md');
+    const { code, out, err } = await run('tree', '--format', 'json', file);
+    assert.equal(code, 0, err);
+    const item = JSON.parse(out).meetings[0].items.find((i: { number: number }) => i.number === 48);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.equal(item.votes.length, 1);
+    const vote = item.votes[0];
+    assert.deepEqual([vote.yes, vote.no, vote.abstain], [3, 2, 0]);
+    assert.match(lines[vote.line - 1]!, /^> \[!omröstning\]/);
+    assert.deepEqual(
+      vote.ballots.map((b: { name: string; vote: string; word: string }) => `${b.name}:${b.vote}:${b.word}`),
+      ['Karin Lindqvist:yes:ja', 'Lena Sjöberg:yes:ja', 'Johan Ek:yes:ja', 'Per Holmberg:no:nej', 'Amir Haddad:no:nej'],
+    );
+    assert.match(lines[vote.ballots[3].line - 1]!, /Per Holmberg \(M\): nej/);
+    assert.equal(item.dissents.length, 1);
+    assert.equal(item.dissents[0].name, 'Per Holmberg (M)');
+    assert.match(item.dissents[0].text, /^Moderaternas ledamöter reserverar sig/);
+    assert.match(lines[item.dissents[0].line - 1]!, /^> \[!reservation\] Per Holmberg/);
+
+    const text = (await run('tree', file)).out;
+    assert.match(text, /│  ├─ vote: 3 yes, 2 no, 0 abstain  :94\n│  ├─ §48\.1 /, 'in document order, before the decision it led to');
+    assert.match(text, /│  └─ dissent: Per Holmberg \(M\)  :121\n/);
   });
 
   it('prints an indented text tree by default', async () => {
