@@ -19,7 +19,11 @@ describe('large documents', function () {
   });
 
   it('get their first analysis in the worker, then update incrementally', async () => {
-    const editor = await openUntitled(largeMinutes());
+    // Opened with its text, as a file is: `openUntitled` fills an empty document by an
+    // edit, whose analysis comes first. (No other test opens "Untitled-N" documents, so
+    // this one cannot race a closed one of the same name.)
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: largeMinutes() });
+    const editor = await vscode.window.showTextDocument(document);
     const uri = editor.document.uri;
     const api = await vscode.extensions.getExtension<JusteraApi>('justera.justera')!.activate();
     const before = api.model.workerAnalyses;
