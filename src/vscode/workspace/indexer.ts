@@ -111,6 +111,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private folderTimer: ReturnType<typeof setTimeout> | undefined;
   /** New folders searched again until a search finds nothing new, by folder URI. */
   private readonly settling = new Map<string, Settling>();
+  /** Full scans asked for and not done: a followed folder waits for them (they read every file). */
+  private scansPending = 0;
   /** Deleted paths whose entries go in one batch (one change event for a burst). */
   private pendingDeletes: string[] = [];
   private workerFailed = false;
@@ -172,6 +174,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   /** Restores the cache, then scans in the background (activation does not wait for this). */
   start(): Promise<void> {
+    this.scansPending++;
     this.scanning = (async () => {
       const cached = await this.readCache();
       if (cached) {
@@ -182,7 +185,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.listenIndex();
       } else this.listenIndex();
       await this.scanWithProgress();
-    })().catch((e) => this.output.error(`workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    })()
+      .catch((e) => this.output.error(`workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .finally(() => this.scansPending--);
     return this.scanning;
   }
 
@@ -208,7 +213,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** A full scan again (refresh command, settings changed). */
   rescan(): Promise<void> {
     const previous = this.scanning ?? Promise.resolve();
-    this.scanning = previous.then(() => this.scanWithProgress());
+    this.scansPending++;
+    this.scanning = previous.then(() => this.scanWithProgress()).finally(() => this.scansPending--);
     return this.scanning;
   }
 
@@ -370,7 +376,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
       if (!this.pendingFolders.covers(key)) this.schedule(uri, 0);
       return;
     }
-    if (!this.wanted(vscode.Uri.joinPath(uri, 'x.md'))) return;
+    // Excluded, outside the workspace, or a workspace folder itself (scanned when it is added).
+    if (!this.wanted(vscode.Uri.joinPath(uri, 'x.md')) || vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === key) return;
     // Work in flight under this path began before it was made (again): stale.
     this.clock.touch(key);
     this.pendingFolders.add(key);
@@ -437,12 +444,16 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private async searchPendingFolders(): Promise<void> {
     await forEachInWindow(this.pendingFolders.take(), READS_IN_FLIGHT, async (key) => {
       const uri = vscode.Uri.parse(key);
+      const type = await typeOf(uri);
+      // A file: nothing under it.
+      if (type !== undefined && (type & vscode.FileType.Directory) === 0) return;
       try {
-        if (!(await this.isFolder(uri))) return;
-        await this.searchFolder(uri, 'all');
+        // Gone again (its deletion may come late or not at all): nothing stays under it.
+        await this.searchFolder(uri, 'all', false, type !== undefined);
       } catch (e) {
         this.output.error(`workspace index: cannot search ${key}: ${String(e)}`);
       }
+      if (type === undefined) return;
       // Under a folder already followed (or that one again): followed with it.
       const outer = containing(this.settling.keys(), key);
       if (outer) this.settling.get(outer)!.busy = true;
@@ -451,7 +462,6 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   private async isFolder(uri: vscode.Uri): Promise<boolean> {
-    // Nothing there (undefined): gone again.
     return (((await typeOf(uri)) ?? 0) & vscode.FileType.Directory) !== 0;
   }
 
@@ -459,15 +469,21 @@ export class WorkspaceIndexer implements vscode.Disposable {
    * Makes the index under a folder match a search of it (the same excludes as the full
    * scan): entries of files not found go, the files found are read (`all`, or only the
    * ones not indexed yet). Files and folders with a later event of their own are left to
-   * it. Returns the number of entries that changed.
+   * it, and with `behindScans` files are left to a full scan asked for meanwhile. No folder
+   * there (`exists` false when the caller knows): every entry under it goes. Returns the
+   * number of entries that changed.
    */
-  private searchFolder(folder: vscode.Uri, read: 'all' | 'new'): Promise<number> {
+  private searchFolder(folder: vscode.Uri, read: 'all' | 'new', behindScans = false, exists?: boolean): Promise<number> {
     const key = folderKey(folder.toString());
     return this.clock.run(async () => {
       const since = this.clock.now();
-      const found = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), undefined)).filter((u) => this.wanted(u));
+      // Not a folder (any more): no file under it.
+      const found = !(exists ?? (await this.isFolder(folder)))
+        ? []
+        : (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), undefined)).filter((u) => this.wanted(u));
       // Deleted or made again meanwhile: that event's own work counts.
       if (this.clock.touchedSince(key, since)) return 0;
+      if (found.length === 0 && !this.index.hasUnder(key)) return 0;
       const seen = new Set(found.map((u) => u.toString()));
       const dirty = this.dirtyUris();
       let changes = 0;
@@ -475,7 +491,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         changes += this.index.removeUnder(key, (u) => seen.has(u) || dirty.has(u) || this.clock.touchedSince(u, since));
         const files = read === 'all' ? found : found.filter((u) => !this.index.has(u.toString()));
         await forEachInWindow(files, this.window(), async (uri) => {
-          if (this.clock.touchedSince(uri.toString(), since)) return;
+          if (this.clock.touchedSince(uri.toString(), since) || (behindScans && this.scansPending > 0)) return;
           if ((await this.load(uri)) !== 'not parsed') changes++;
         });
       });
@@ -498,12 +514,14 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const round = async () => {
       state.timer = undefined;
       if (!followed()) return;
+      // A full scan to come reads every file (with the settings of then): not twice.
+      if (this.scansPending > 0) return void (state.timer = setTimeout(round, SETTLE_DELAY));
       state.rounds++;
       state.busy = false;
       try {
-        const found = await this.searchFolder(folder, 'new');
+        const found = await this.searchFolder(folder, 'new', true);
         if (followed() && (found > 0 || state.busy) && state.rounds < SETTLE_ROUNDS) return void (state.timer = setTimeout(round, SETTLE_DELAY));
-        if (followed()) await this.searchFolder(folder, 'all');
+        if (followed()) await this.searchFolder(folder, 'all', true);
       } catch (e) {
         this.output.error(`workspace index: ${String(e)}`);
       }
