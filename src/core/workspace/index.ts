@@ -9,6 +9,7 @@ import { LineIndex } from '../text';
 import { isOpenStatus } from '../actionState';
 import { actionKey, followUpItem, originOf, sameOrigin, type CarriedAction } from './carry';
 import { contentHash } from './hash';
+import { isUnder, urisUnder } from './paths';
 import type { IndexEntry, IndexedAction, IndexedDecision, WorkspaceView } from './view';
 
 export type { FollowUpInfo, IndexEntry, IndexedAction, IndexedDecision, WorkspaceView } from './view';
@@ -268,12 +269,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return true;
   }
 
-  /** Removes every file under a folder URI (a deleted folder). */
-  removeUnder(prefix: string): number {
-    const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
+  /** Removes every file under a folder URI (a deleted folder), except those `keep` names. */
+  removeUnder(folder: string, keep: (uri: string) => boolean = () => false): number {
     let n = 0;
     this.batch(() => {
-      for (const uri of [...this.byUri.keys()]) if (uri.startsWith(base) && this.remove(uri)) n++;
+      for (const uri of urisUnder(this.byUri.keys(), folder)) if (!keep(uri) && this.remove(uri)) n++;
     });
     return n;
   }
@@ -301,6 +301,12 @@ export class WorkspaceIndex implements WorkspaceView {
 
   has(uri: string): boolean {
     return this.byUri.has(uri);
+  }
+
+  /** Whether any file under a folder URI is indexed. */
+  hasUnder(folder: string): boolean {
+    for (const uri of this.byUri.keys()) if (isUnder(uri, folder)) return true;
+    return false;
   }
 
   get(uri: string): IndexEntry | undefined {

@@ -1,6 +1,10 @@
 // Feeds the core WorkspaceIndex: a background scan of the workspace's Markdown files
 // (files.exclude through findFiles, search.exclude applied here), then incremental
-// updates from a file watcher, renames and unsaved edits of open documents. The index
+// updates from a file watcher, renames and unsaved edits of open documents. Folders
+// created, deleted or renamed outside VS Code arrive as one event for the folder (the
+// watcher reports neither the files of a folder written at once nor those of a deleted
+// one), so a folder's event is answered by a search of it or by dropping what was under
+// it; a later event always wins over work begun before it (PathClock). The index
 // is cached in the extension's storage and keyed by content, so a second activation
 // re-reads the files but parses none that did not change; the files that changed are
 // parsed in the pool of worker threads, off the extension host's main thread. Files are
@@ -9,8 +13,9 @@ import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
 import { WorkspaceIndex, indexHash, type IndexEntry } from '../../core/workspace/index';
+import { PathClock, PendingFolders, containing, folderKey, isSameOrUnder, isUnder } from '../../core/workspace/paths';
 import type { ConfigService } from '../config';
-import { readBytes } from '../fileSystem';
+import { readBytes, typeOf } from '../fileSystem';
 import { forEachInWindow } from './window';
 
 export const CACHE_FILE = 'workspace-index.json';
@@ -24,6 +29,16 @@ const READS_IN_FLIGHT = 16;
  * milliseconds.
  */
 const HOST_PARSE_FILES = 8;
+/** Created folders gathered before they are searched (a checkout reports many at once). */
+const FOLDER_BURST_DELAY = 50;
+/**
+ * A new folder is searched again this long after each search, until one finds nothing
+ * new: a checkout or unzip may still be writing into a subfolder that was made with it
+ * and that the OS watcher never watched, so those files raise no event of their own.
+ */
+const SETTLE_DELAY = 1000;
+/** Searches again at most this many times (a folder written into for good stops being followed). */
+const SETTLE_ROUNDS = 30;
 const decoder = new TextDecoder('utf-8');
 
 /** The `search.exclude` patterns that are on (`true`; conditional `when` entries are not). */
@@ -89,9 +104,17 @@ export class WorkspaceIndexer implements vscode.Disposable {
   workerEntries = 0;
   /** The last full scan, once one finished. */
   lastScan: ScanFigures | undefined;
-  /** The latest read of each file being indexed: a result of an older one is dropped. */
-  private readonly reads = new Map<string, number>();
-  private nextRead = 1;
+  /** Events and reads of files and folders: the result of work begun before a later event is dropped. */
+  private readonly clock = new PathClock();
+  /** Created (or replaced) folders waiting to be searched, gathered over a burst of events. */
+  private readonly pendingFolders = new PendingFolders();
+  private folderTimer: ReturnType<typeof setTimeout> | undefined;
+  /** New folders searched again until a search finds nothing new, by folder URI. */
+  private readonly settling = new Map<string, Settling>();
+  /** Full scans asked for and not done: a followed folder waits for them (they read every file). */
+  private scansPending = 0;
+  /** Deleted paths whose entries go in one batch (one change event for a burst). */
+  private pendingDeletes: string[] = [];
   private workerFailed = false;
 
   constructor(
@@ -107,27 +130,17 @@ export class WorkspaceIndexer implements vscode.Disposable {
   ) {
     this.index = new WorkspaceIndex();
     this.disposables.push(this.scanned, this.busy);
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+    // Every path, not only `*.md`: a folder's creation, deletion or replacement (the
+    // watcher reports a folder deleted and made again as a change) stands for its files.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => this.schedule(uri, 0)),
-      watcher.onDidChange((uri) => this.schedule(uri, 0)),
-      watcher.onDidDelete((uri) => this.removed(uri)),
-      // A new folder: files written into it before the OS watch on it existed raise no
-      // event of their own, so the folder is searched once it appears.
-      folderWatcher,
-      folderWatcher.onDidCreate((uri) => void this.createdFolder(uri)),
-      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => void this.createdFolder(uri))),
-      // A deleted folder: its files go with it.
-      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removed(uri))),
-      vscode.workspace.onDidRenameFiles((e) => {
-        for (const { oldUri, newUri } of e.files) {
-          this.supersede(oldUri.toString());
-          if (this.index.rename(oldUri.toString(), newUri.toString())) this.schedule(newUri, 0);
-          else this.rescanUnder(oldUri, newUri);
-        }
-      }),
+      watcher.onDidCreate((uri) => this.created(uri)),
+      watcher.onDidChange((uri) => this.changed(uri)),
+      watcher.onDidDelete((uri) => this.deleted(uri)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.created(uri))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.deleted(uri))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.renamed(oldUri, newUri))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.wanted(e.document.uri)) this.schedule(e.document.uri, UPDATE_DELAY);
       }),
@@ -149,6 +162,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    clearTimeout(this.folderTimer);
+    for (const s of this.settling.values()) clearTimeout(s.timer);
+    this.settling.clear();
     if (this.cacheTimer) {
       clearTimeout(this.cacheTimer);
       void this.writeCache();
@@ -158,6 +174,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   /** Restores the cache, then scans in the background (activation does not wait for this). */
   start(): Promise<void> {
+    this.scansPending++;
     this.scanning = (async () => {
       const cached = await this.readCache();
       if (cached) {
@@ -168,7 +185,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.listenIndex();
       } else this.listenIndex();
       await this.scanWithProgress();
-    })().catch((e) => this.output.error(`workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    })()
+      .catch((e) => this.output.error(`workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .finally(() => this.scansPending--);
     return this.scanning;
   }
 
@@ -194,7 +213,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** A full scan again (refresh command, settings changed). */
   rescan(): Promise<void> {
     const previous = this.scanning ?? Promise.resolve();
-    this.scanning = previous.then(() => this.scanWithProgress());
+    this.scansPending++;
+    this.scanning = previous.then(() => this.scanWithProgress()).finally(() => this.scansPending--);
     return this.scanning;
   }
 
@@ -204,8 +224,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
     );
   }
 
-  private async scan(): Promise<void> {
+  private scan(): Promise<void> {
+    return this.clock.run(() => this.scanRunning());
+  }
+
+  private async scanRunning(): Promise<void> {
     const started = Date.now();
+    const since = this.clock.now();
     this.busy.fire(true);
     const index = this.index;
     index.beginFullScan();
@@ -218,14 +243,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const seen = new Set(files.map((u) => u.toString()));
       // One change event when the scan is done, whatever order the threads finish in.
       await index.batchAsync(async () => {
-        index.retain((uri) => seen.has(uri));
+        // A file created after the search began is not dropped: its event brought it in.
+        index.retain((uri) => seen.has(uri) || this.clock.touchedSince(uri, since));
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-        // A sliding window: a bounded number of files in flight (read, then parsed in the
-        // pool), the next one started as soon as one is done. Enough to keep every thread
-        // fed, with a file waiting in each one's queue.
-        const window = Math.max(READS_IN_FLIGHT, 4 * (this.offThread?.size ?? 1));
         const here = files.length <= HOST_PARSE_FILES;
-        await forEachInWindow(files, window, async (uri) => {
+        await forEachInWindow(files, this.window(), async (uri) => {
           const how = await this.load(uri, open.get(uri.toString()), here);
           if (how === 'worker') inWorkers++;
           if (how === 'worker' || how === 'here') parsed++;
@@ -252,62 +274,66 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   /**
-   * Reads one file (or its open document) into the index, parsed in the pool unless
-   * `here`; says where its text was parsed, if it was.
+   * Files read at once: a sliding window, the next one started as soon as one is done.
+   * Enough to keep every thread of the pool fed, with a file waiting in each one's queue.
    */
-  private async load(uri: vscode.Uri, document?: vscode.TextDocument, here = false): Promise<'worker' | 'here' | 'not parsed'> {
-    const key = uri.toString();
-    const assumeMinutes = await this.matchesFiles(uri);
-    const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    let text: string;
-    if (doc && !doc.isClosed) text = doc.getText();
-    else {
-      try {
-        text = decoder.decode(await readBytes(uri));
-      } catch {
-        this.index.remove(key);
-        return 'not parsed';
+  private window(): number {
+    return Math.max(READS_IN_FLIGHT, 4 * (this.offThread?.size ?? 1));
+  }
+
+  /**
+   * Reads one file (or its open document) into the index, parsed in the pool unless
+   * `here`; says where its text was parsed, if it was. A later event of the file or a
+   * folder above it (or a later read of it) makes this read stale: its result is dropped.
+   */
+  private load(uri: vscode.Uri, document?: vscode.TextDocument, here = false): Promise<'worker' | 'here' | 'not parsed'> {
+    return this.clock.run(async () => {
+      const key = uri.toString();
+      const started = this.clock.touch(key);
+      const stale = () => this.clock.touchedSince(key, started);
+      const assumeMinutes = await this.matchesFiles(uri);
+      const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      let text: string;
+      if (doc && !doc.isClosed) text = doc.getText();
+      else {
+        try {
+          text = decoder.decode(await readBytes(uri));
+        } catch {
+          if (!stale()) this.index.remove(key);
+          return 'not parsed';
+        }
       }
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const parsed = doc && !doc.isClosed ? this.parsedOf(doc) : undefined;
-    // Hashed once here; the index and the worker take it as it is.
-    const hash = indexHash(text, assumeMinutes);
-    const options = { assumeMinutes, hash, ...(parsed ? { parsed } : {}) };
-    const read = this.nextRead++;
-    this.reads.set(key, read);
-    if (parsed || here || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
-      this.reads.delete(key);
-      const changed = this.index.update(key, text, options);
+      if (stale()) return 'not parsed';
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const parsed = doc && !doc.isClosed ? this.parsedOf(doc) : undefined;
+      // Hashed once here; the index and the worker take it as it is.
+      const hash = indexHash(text, assumeMinutes);
+      const options = { assumeMinutes, hash, ...(parsed ? { parsed } : {}) };
+      if (parsed || here || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
+        const changed = this.index.update(key, text, options);
+        this.reportError(key);
+        return changed && !parsed ? 'here' : 'not parsed';
+      }
+      let entry: IndexEntry | undefined;
+      try {
+        entry = await this.offThread.entry({ uri: key, text, assumeMinutes, hash });
+        this.workerEntries++;
+      } catch (e) {
+        // Several files were in flight: say it once.
+        if (!this.workerFailed) this.output.warn(`workspace index: a worker thread failed (${e instanceof Error ? e.message : String(e)}); files are parsed on the main thread`);
+        this.workerFailed = true;
+      }
+      if (stale()) return 'not parsed';
+      const changed = entry ? this.index.put(entry) : this.index.update(key, text, options);
       this.reportError(key);
-      return changed && !parsed ? 'here' : 'not parsed';
-    }
-    let entry: IndexEntry | undefined;
-    try {
-      entry = await this.offThread.entry({ uri: key, text, assumeMinutes, hash });
-      this.workerEntries++;
-    } catch (e) {
-      // Several files were in flight: say it once.
-      if (!this.workerFailed) this.output.warn(`workspace index: a worker thread failed (${e instanceof Error ? e.message : String(e)}); files are parsed on the main thread`);
-      this.workerFailed = true;
-    }
-    // A later read of the file (or its removal) went on meanwhile: that one counts.
-    if (this.reads.get(key) !== read) return 'not parsed';
-    this.reads.delete(key);
-    const changed = entry ? this.index.put(entry) : this.index.update(key, text, options);
-    this.reportError(key);
-    return !changed ? 'not parsed' : entry ? 'worker' : 'here';
+      return !changed ? 'not parsed' : entry ? 'worker' : 'here';
+    });
   }
 
   /** A file the index could not read (a bug) is logged, not left out in silence. */
   private reportError(key: string): void {
     const error = this.index.get(key)?.error;
     if (error) this.output.error(`workspace index: ${key} was left out: ${error}`);
-  }
-
-  /** Results of reads still running for these files (or everything under a folder) are dropped. */
-  private supersede(key: string): void {
-    for (const k of this.reads.keys()) if (k === key || k.startsWith(key.endsWith('/') ? key : `${key}/`)) this.reads.delete(k);
   }
 
   /** Markdown in a workspace folder, not excluded by files.exclude or search.exclude. */
@@ -338,34 +364,188 @@ export class WorkspaceIndexer implements vscode.Disposable {
     );
   }
 
-  private removed(uri: vscode.Uri): void {
+  // -------------------------------------------------------------------------
+  // File events
+
+  /** A file or folder appeared: a Markdown file is read, anything else may be a folder to search. */
+  private created(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.noteActivity(key);
+    if (/\.md$/i.test(uri.path)) {
+      // Its folder's search, pending, reads it anyway.
+      if (!this.pendingFolders.covers(key)) this.schedule(uri, 0);
+      return;
+    }
+    // Excluded, outside the workspace, or a workspace folder itself (scanned when it is added).
+    if (!this.wanted(vscode.Uri.joinPath(uri, 'x.md')) || vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === key) return;
+    // Work in flight under this path began before it was made (again): stale.
+    this.clock.touch(key);
+    this.pendingFolders.add(key);
+    this.folderTimer ??= setTimeout(() => {
+      this.folderTimer = undefined;
+      void this.searchPendingFolders();
+    }, FOLDER_BURST_DELAY);
+  }
+
+  /**
+   * A changed file is read again. A "changed" folder was deleted and made again within
+   * one burst (the watcher merges the two): searched like a new one. Other files change
+   * all the time (builds, saves), so a path with an extension counts as a folder only when
+   * the index has entries under it.
+   */
+  private changed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (/\.md$/i.test(uri.path)) {
+      this.noteActivity(key);
+      this.schedule(uri, 0);
+    } else if (!/\.[^/]*$/.test(uri.path) || this.index.hasUnder(key)) this.created(uri);
+  }
+
+  /** A file or folder is gone: its entry and every entry under it go (the watcher reports a deleted folder alone). */
+  private deleted(uri: vscode.Uri): void {
     const key = uri.toString();
     // Still open with unsaved edits: it lives on in the editor.
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty)) return;
-    this.supersede(key);
-    if (!this.index.remove(key)) this.index.removeUnder(key);
-  }
-
-  /** A renamed folder: move what was under it by re-reading the new folder. */
-  private async createdFolder(uri: vscode.Uri): Promise<void> {
-    // Cheap filters first: this sees every file created in the workspace.
-    if (/\.[^/]*$/.test(uri.path) || !this.wanted(vscode.Uri.joinPath(uri, 'x.md'))) return;
-    try {
-      if (((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) === 0) return;
-    } catch {
-      return; // gone again
-    }
-    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'), undefined)) {
-      if (this.wanted(file)) this.schedule(file, 0);
-    }
-  }
-
-  private rescanUnder(oldUri: vscode.Uri, newUri: vscode.Uri): void {
-    const n = this.index.removeUnder(oldUri.toString());
-    if (n === 0) return;
-    void vscode.workspace.findFiles(new vscode.RelativePattern(newUri, '**/*.md'), undefined).then((uris) => {
-      for (const uri of uris) this.schedule(uri, 0);
+    if (this.dirtyUris().has(key)) return;
+    // Now, not in the batch: a creation right after this deletion must not be undone.
+    this.clock.touch(key);
+    for (const [k, t] of this.timers) if (isSameOrUnder(k, key)) (clearTimeout(t), this.timers.delete(k));
+    this.pendingFolders.dropUnder(key);
+    for (const k of [...this.settling.keys()]) if (isSameOrUnder(k, key)) this.stopSettling(k);
+    this.noteActivity(key);
+    if (this.pendingDeletes.push(key) > 1) return;
+    // The rest of this burst of events (fired together) joins the batch.
+    queueMicrotask(() => {
+      const keys = this.pendingDeletes;
+      this.pendingDeletes = [];
+      const dirty = this.dirtyUris();
+      this.index.batch(() => {
+        for (const k of keys) {
+          this.index.remove(k);
+          this.index.removeUnder(k, (u) => dirty.has(u));
+        }
+      });
     });
+  }
+
+  /** Renamed in VS Code: a file's entry moves (read again, parsed only if it changed); a folder is deleted and searched. */
+  private renamed(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    const from = oldUri.toString();
+    if (this.index.has(from) && this.wanted(newUri)) {
+      this.clock.touch(from);
+      this.index.rename(from, newUri.toString());
+      this.schedule(newUri, 0);
+      return;
+    }
+    this.deleted(oldUri);
+    this.created(newUri);
+  }
+
+  /** Searches the folders created in the last burst of events, the outermost ones, and follows each until it settles. */
+  private async searchPendingFolders(): Promise<void> {
+    await forEachInWindow(this.pendingFolders.take(), READS_IN_FLIGHT, async (key) => {
+      const uri = vscode.Uri.parse(key);
+      const type = await typeOf(uri);
+      // A file: nothing under it.
+      if (type !== undefined && (type & vscode.FileType.Directory) === 0) return;
+      try {
+        // Gone again (its deletion may come late or not at all): nothing stays under it.
+        await this.searchFolder(uri, 'all', false, type !== undefined);
+      } catch (e) {
+        this.output.error(`workspace index: cannot search ${key}: ${String(e)}`);
+      }
+      if (type === undefined) return;
+      // Under a folder already followed (or that one again): followed with it.
+      const outer = containing(this.settling.keys(), key);
+      if (outer) this.settling.get(outer)!.busy = true;
+      else this.settle(uri);
+    });
+  }
+
+  private async isFolder(uri: vscode.Uri): Promise<boolean> {
+    return (((await typeOf(uri)) ?? 0) & vscode.FileType.Directory) !== 0;
+  }
+
+  /**
+   * Makes the index under a folder match a search of it (the same excludes as the full
+   * scan): entries of files not found go, the files found are read (`all`, or only the
+   * ones not indexed yet). Files and folders with a later event of their own are left to
+   * it, and with `behindScans` files are left to a full scan asked for meanwhile. No folder
+   * there (`exists` false when the caller knows): every entry under it goes. Returns the
+   * number of entries that changed.
+   */
+  private searchFolder(folder: vscode.Uri, read: 'all' | 'new', behindScans = false, exists?: boolean): Promise<number> {
+    const key = folderKey(folder.toString());
+    return this.clock.run(async () => {
+      const since = this.clock.now();
+      // Not a folder (any more): no file under it.
+      const found = !(exists ?? (await this.isFolder(folder)))
+        ? []
+        : (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), undefined)).filter((u) => this.wanted(u));
+      // Deleted or made again meanwhile: that event's own work counts.
+      if (this.clock.touchedSince(key, since)) return 0;
+      if (found.length === 0 && !this.index.hasUnder(key)) return 0;
+      const seen = new Set(found.map((u) => u.toString()));
+      const dirty = this.dirtyUris();
+      let changes = 0;
+      await this.index.batchAsync(async () => {
+        changes += this.index.removeUnder(key, (u) => seen.has(u) || dirty.has(u) || this.clock.touchedSince(u, since));
+        const files = read === 'all' ? found : found.filter((u) => !this.index.has(u.toString()));
+        await forEachInWindow(files, this.window(), async (uri) => {
+          if (this.clock.touchedSince(uri.toString(), since) || (behindScans && this.scansPending > 0)) return;
+          if ((await this.load(uri)) !== 'not parsed') changes++;
+        });
+      });
+      return changes;
+    });
+  }
+
+  /**
+   * Follows a new folder: searched again after a pause while each search finds new files
+   * or other events come from under it, then once more reading every file (one may have
+   * been read before it was completely written).
+   */
+  private settle(folder: vscode.Uri): void {
+    const key = folderKey(folder.toString());
+    // Folders under it are followed with it.
+    for (const k of [...this.settling.keys()]) if (isSameOrUnder(k, key)) this.stopSettling(k);
+    const state: Settling = { rounds: 0, busy: false };
+    this.settling.set(key, state);
+    const followed = () => this.settling.get(key) === state;
+    const round = async () => {
+      state.timer = undefined;
+      if (!followed()) return;
+      // A full scan to come reads every file (with the settings of then): not twice.
+      if (this.scansPending > 0) return void (state.timer = setTimeout(round, SETTLE_DELAY));
+      state.rounds++;
+      state.busy = false;
+      try {
+        const found = await this.searchFolder(folder, 'new', true);
+        if (followed() && (found > 0 || state.busy) && state.rounds < SETTLE_ROUNDS) return void (state.timer = setTimeout(round, SETTLE_DELAY));
+        if (followed()) await this.searchFolder(folder, 'all', true);
+      } catch (e) {
+        this.output.error(`workspace index: ${String(e)}`);
+      }
+      if (!followed()) return;
+      // Something came while the last search ran: one more round.
+      if (state.busy && state.rounds < SETTLE_ROUNDS) return void (state.timer = setTimeout(round, SETTLE_DELAY));
+      this.settling.delete(key);
+    };
+    state.timer = setTimeout(round, SETTLE_DELAY);
+  }
+
+  private stopSettling(key: string): void {
+    clearTimeout(this.settling.get(key)?.timer);
+    this.settling.delete(key);
+  }
+
+  /** An event under a folder still followed: it is searched again. */
+  private noteActivity(key: string): void {
+    if (this.settling.size === 0) return;
+    for (const [folder, state] of this.settling) if (isUnder(key, folder)) state.busy = true;
+  }
+
+  private dirtyUris(): Set<string> {
+    return new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
   }
 
   // -------------------------------------------------------------------------
@@ -402,4 +582,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
       this.output.warn(`Workspace index: cannot write the cache: ${String(e)}`);
     }
   }
+}
+
+/** A new folder followed until a search of it finds nothing new. */
+interface Settling {
+  rounds: number;
+  /** An event under it since its last search. */
+  busy: boolean;
+  timer?: ReturnType<typeof setTimeout>;
 }
