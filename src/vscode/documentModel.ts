@@ -166,18 +166,17 @@ export class DocumentModel implements vscode.Disposable {
 
   /**
    * The analysis of the document's current version: cached, else computed now. A large
-   * document whose first analysis is still in the worker (or one over the size limit)
-   * gets an empty analysis until then, rather than blocking the editor.
+   * document whose analysis belongs in the worker (or one over the size limit) gets an
+   * empty analysis until then, rather than blocking the editor.
    */
   get(document: vscode.TextDocument): Analysis {
     const current = this.peek(document);
     if (current) return current;
     const key = document.uri.toString();
-    const cached = this.cache.get(key);
     const config = this.config.forDocument(document);
     const size = textLength(document);
     if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);
-    if (this.needsWorker(document, size)) return (cached?.document === document ? cached.analysis : undefined) ?? this.emptyAnalysis(document, config, false);
+    if (this.needsWorker(document, size)) return this.emptyAnalysis(document, config, false);
     const change = this.changeSinceAnalysis(document);
     const { doc, findings } = this.analyzerFor(document).analyze(document.getText(), {
       ...this.parseOptions(document, config),
@@ -249,14 +248,23 @@ export class DocumentModel implements vscode.Disposable {
     return analyzer;
   }
 
-  /** A large document not analysed yet: its first full parse belongs in the worker. */
+  /**
+   * A large document not analysed yet, or one that an edit filled with a megabyte or more
+   * of new text (a paste): that parse belongs in the worker, not on the editor's thread.
+   */
   private needsWorker(document: vscode.TextDocument, size: number): boolean {
-    return size >= WORKER_THRESHOLD && !this.analyzers.get(document.uri.toString())?.warm;
+    if (size < WORKER_THRESHOLD) return false;
+    const key = document.uri.toString();
+    if (!this.analyzers.get(key)?.warm) return true;
+    const known = this.edits.get(key);
+    const range = known && !known.broken && known.to === document.version && this.analyzed.get(key) === known.from ? known.range : undefined;
+    return range !== undefined && range.newEnd - range.start >= WORKER_THRESHOLD;
   }
 
   /**
-   * First analysis of a large document in the worker; seeds the section cache. A run
-   * scheduled while it is under way waits for the same one (and then reports it).
+   * A large document's full analysis in the worker (its first, or after a large paste);
+   * seeds the section cache. A run scheduled while it is under way waits for the same one
+   * (and then reports it).
    */
   private analyzeInWorker(document: vscode.TextDocument, key: string): Promise<void> {
     let running = this.inWorker.get(key);
@@ -286,7 +294,10 @@ export class DocumentModel implements vscode.Disposable {
       this.workerAnalyses++;
       for (const e of result.ruleErrors) this.ruleFailed(e.code, e.message, document);
       if (document.isClosed) return;
-      this.analyzerFor(document).seed(result.sections);
+      // A fresh analyzer: one that analysed an earlier version would take the seed as an edit of it.
+      const analyzer = new DocumentAnalyzer();
+      analyzer.seed(result.sections);
+      this.analyzers.set(key, analyzer);
       this.analysedAt(key, version);
       if (document.version === version) {
         const analysis: Analysis = { uri: document.uri, version, doc: result.doc, findings: result.findings, lines: new LineIndex(result.doc.text), config };

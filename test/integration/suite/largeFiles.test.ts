@@ -41,6 +41,26 @@ describe('large documents', function () {
     assert.equal(after.filter((d) => codeOf(d) === 'MIN040')[0]!.range.start.line, at.line + 1);
   });
 
+  it('analyse a large paste into a small document in the worker, not on the editor thread', async () => {
+    const editor = await openUntitled('---\ntyp: minnesanteckningar\norgan: Styrelsen\ndatum: 2024-05-02\n---\n\n## 1. Öppnande\n\n- [ ] Boka lokal\n');
+    const uri = editor.document.uri;
+    const api = await vscode.extensions.getExtension<JusteraApi>('justera.justera')!.activate();
+    // The small document is analysed first (its action has no owner: MIN040).
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'MIN040'), 30_000);
+    const before = api.model.workerAnalyses;
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    await editor.edit((e) => e.replace(whole, largeMinutes()));
+    const after = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'MIN021'), 90_000);
+    assert.equal(api.model.workerAnalyses, before + 1, 'the pasted megabyte was analysed in the worker');
+    assert.ok(after.every((d) => codeOf(d) !== 'MIN040'), 'nothing left of the small document');
+    // And typing goes on incrementally, on the main thread, from the worker's sections.
+    const at = editor.document.positionAt(editor.document.getText().indexOf('\n## § 7 '));
+    await editor.edit((e) => e.insert(at, '\n- [ ] Ny uppgift utan ansvarig [senast:: 2025-01-01]\n'));
+    const typed = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'MIN040'), 30_000);
+    assert.equal(typed.filter((d) => codeOf(d) === 'MIN040')[0]!.range.start.line, at.line + 1);
+    assert.equal(api.model.workerAnalyses, before + 1, 'the edit after it was not');
+  });
+
   it('pause live checks over justera.maxFileSizeMB, with a message saying so', async () => {
     await vscode.workspace.getConfiguration('justera').update('maxFileSizeMB', 1, vscode.ConfigurationTarget.Global);
     const editor = await openUntitled(largeMinutes());
