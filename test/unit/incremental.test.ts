@@ -16,6 +16,22 @@ const texts = [
 ];
 const today = '2024-05-01';
 
+/** Counts MIN043's per-item checks while `body` runs (set `calls` to 0 to start again). */
+function countingItemChecks(body: (count: { calls: number }) => void): void {
+  const rule = rules.find((r) => r.meta.code === 'MIN043') as Rule & { checkItem: NonNullable<Rule['checkItem']> };
+  const original = rule.checkItem;
+  const count = { calls: 0 };
+  (rule as { checkItem: Rule['checkItem'] }).checkItem = function (ctx, item) {
+    count.calls++;
+    original.call(this, ctx, item);
+  };
+  try {
+    body(count);
+  } finally {
+    (rule as { checkItem: Rule['checkItem'] }).checkItem = original;
+  }
+}
+
 /** A place in a text, as a fraction of its length: uniform (fast-check's doubles crowd near 0). */
 const fraction = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000);
 
@@ -57,14 +73,7 @@ describe('incremental analysis', () => {
   });
 
   it('checks again only the items whose section changed, unless their context did', () => {
-    const rule = rules.find((r) => r.meta.code === 'MIN043') as Rule & { checkItem: NonNullable<Rule['checkItem']> };
-    const original = rule.checkItem;
-    let calls = 0;
-    (rule as { checkItem: Rule['checkItem'] }).checkItem = function (ctx, item) {
-      calls++;
-      original.call(this, ctx, item);
-    };
-    try {
+    countingItemChecks((count) => {
       const text = texts[3]!;
       const analyzer = new DocumentAnalyzer();
       analyzer.analyze(text, { today });
@@ -72,18 +81,16 @@ describe('incremental analysis', () => {
       const at = text.indexOf('## § 5');
       const edited = text.slice(0, at + 10) + 'x' + text.slice(at + 10);
       const expected = analyzeFull(edited, { today });
-      calls = 0;
+      count.calls = 0;
       assert.deepStrictEqual(analyzer.analyze(edited, { today }), expected);
-      assert.equal(calls, 1, 'only the edited item');
+      assert.equal(count.calls, 1, 'only the edited item');
       // A new attendee changes what every item's owners can be: all are checked again.
       const withPerson = edited.replace('### Beslutande\n\n', '### Beslutande\n\n- Ny Person (S)\n');
       const expectedWithPerson = analyzeFull(withPerson, { today });
-      calls = 0;
+      count.calls = 0;
       assert.deepStrictEqual(analyzer.analyze(withPerson, { today }), expectedWithPerson);
-      assert.equal(calls, items);
-    } finally {
-      (rule as { checkItem: Rule['checkItem'] }).checkItem = original;
-    }
+      assert.equal(count.calls, items);
+    });
   });
 
   it('checks owners again when the attendance list changes (MIN013)', () => {
@@ -269,28 +276,19 @@ describe('incremental analysis', () => {
     });
 
     it('parses only the edited section, checks only its item and compares no other section', () => {
-      const rule = rules.find((r) => r.meta.code === 'MIN043') as Rule & { checkItem: NonNullable<Rule['checkItem']> };
-      const original = rule.checkItem;
-      let calls = 0;
-      (rule as { checkItem: Rule['checkItem'] }).checkItem = function (ctx, item) {
-        calls++;
-        original.call(this, ctx, item);
-      };
-      try {
+      countingItemChecks((count) => {
         const text = generateMeeting({ seed: 5, bytes: 60_000 }).text;
         const analyzer = new DocumentAnalyzer();
         analyzer.analyze(text, { today });
         const at = text.indexOf('## § 3') + 10;
         const edited = text.slice(0, at) + 'x' + text.slice(at);
         const before = analyzer.cacheStats;
-        calls = 0;
+        count.calls = 0;
         const result = analyzer.analyze(edited, { today, change: { start: at, end: at, newLength: 1 } });
         assert.equal(analyzer.cacheStats.misses - before.misses, 1, 'only the edited section is parsed again');
-        assert.equal(calls, 1, 'only the edited item is checked');
+        assert.equal(count.calls, 1, 'only the edited item is checked');
         assert.deepStrictEqual(result, analyzeFull(edited, { today }));
-      } finally {
-        (rule as { checkItem: Rule['checkItem'] }).checkItem = original;
-      }
+      });
     });
 
     it('does not place the sections an edit moved until they are read', () => {
