@@ -254,11 +254,8 @@ export class DocumentModel implements vscode.Disposable {
    */
   private needsWorker(document: vscode.TextDocument, size: number): boolean {
     if (size < WORKER_THRESHOLD) return false;
-    const key = document.uri.toString();
-    if (!this.analyzers.get(key)?.warm) return true;
-    const known = this.edits.get(key);
-    const range = known && !known.broken && known.to === document.version && this.analyzed.get(key) === known.from ? known.range : undefined;
-    return range !== undefined && range.newEnd - range.start >= WORKER_THRESHOLD;
+    if (!this.analyzers.get(document.uri.toString())?.warm) return true;
+    return (this.changeSinceAnalysis(document)?.newLength ?? 0) >= WORKER_THRESHOLD;
   }
 
   /**
