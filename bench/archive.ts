@@ -68,12 +68,18 @@ export interface ProcessFigures {
   readonly peakMB: number;
 }
 
-/** Wall time and peak resident memory of a whole process (GNU time), stdout discarded. */
+/**
+ * Wall time (GNU time) and peak resident memory of a whole run, stdout discarded: the
+ * memory summed over the process and the ones it starts (bench/processTree.mjs), or GNU
+ * time's peak of the largest process where that is more (a peak between two samples).
+ */
 function measure(command: string, args: readonly string[], cwd: string): ProcessFigures | undefined {
-  const res = spawnSync('/usr/bin/time', ['-f', 'JUSTERA_TIME %e %M', command, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const tree = join(__dirname, 'processTree.mjs');
+  const res = spawnSync(process.execPath, [tree, '/usr/bin/time', '-f', 'JUSTERA_TIME %e %M', command, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const m = /JUSTERA_TIME ([\d.]+) (\d+)/.exec(res.stderr ?? '');
   if (!m) return undefined;
-  return { seconds: Number(m[1]), peakMB: Number(m[2]) / 1024 };
+  const sampled = Number(/JUSTERA_TREE [\d.]+ (\d+)/.exec(res.stderr ?? '')?.[1] ?? 0);
+  return { seconds: Number(m[1]), peakMB: Math.max(Number(m[2]), sampled) / 1024 };
 }
 
 function medianOf(runs: number, fn: () => ProcessFigures | undefined): ProcessFigures | undefined {

@@ -71,13 +71,21 @@ const builds = [
   { ...common, entryPoints: ['src/core/import/index.ts'], outfile: 'dist/importer.js' },
   // The CLI's worker threads (`--jobs`): one file at a time, read, parsed and checked.
   { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
+  // The command line, started by the launcher below.
   {
     ...common,
+    ...importMeta,
     entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: `#!/usr/bin/env node\n${importMeta.banner.js}` },
-    plugins: [executable],
+    outfile: 'dist/cli-main.js',
     define: { ...importMeta.define, JUSTERA_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+  },
+  // `justera` (package.json "bin"): a launcher of a few kilobytes that picks the process to run in.
+  {
+    ...common,
+    entryPoints: ['src/cli/launch.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [executable],
   },
 ];
 

@@ -9,7 +9,8 @@ import { signCommand } from './sign';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import type { CommonOptions, Format, Io } from './options';
-import { defaultJobs } from './pool';
+import { defaultJobs } from './threads';
+import { COMMAND_OPTIONS, COMMON_OPTIONS, type OptionTable } from './args';
 
 export type { CommonOptions, Format, Io } from './options';
 
@@ -62,15 +63,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'lint':
-        return await lintCommand(parse(rest, { fix: { type: 'boolean' } }), io);
+        return await lintCommand(parse(rest, COMMAND_OPTIONS.lint), io);
       case 'tree':
-        return await treeCommand(parse(rest, {}), io);
+        return await treeCommand(parse(rest, COMMAND_OPTIONS.tree), io);
       case 'actions':
-        return await actionsCommand(parse(rest, { open: { type: 'boolean' }, owner: { type: 'string' }, today: { type: 'string' } }, CSV), io);
+        return await actionsCommand(parse(rest, COMMAND_OPTIONS.actions, CSV), io);
       case 'decisions':
-        return await decisionsCommand(parse(rest, {}, CSV), io);
+        return await decisionsCommand(parse(rest, COMMAND_OPTIONS.decisions, CSV), io);
       case 'sign':
-        return await signCommand(parse(rest, { date: { type: 'string' } }), io);
+        return await signCommand(parse(rest, COMMAND_OPTIONS.sign), io);
       case 'export':
         return await exportCommand(rest, io);
       case 'import': {
@@ -105,10 +106,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 const CSV: readonly Format[] = ['text', 'json', 'csv'];
 
-function parse(args: readonly string[], extra: Record<string, { type: 'boolean' | 'string' }>, formats: readonly Format[] = ['text', 'json'], defaultFormat = 'text'): CommonOptions {
+function parse(args: readonly string[], extra: OptionTable, formats: readonly Format[] = ['text', 'json'], defaultFormat = 'text'): CommonOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, 'max-size': { type: 'string' }, jobs: { type: 'string' }, ...extra } });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { ...COMMON_OPTIONS, ...extra } });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -124,13 +125,14 @@ function parse(args: readonly string[], extra: Record<string, { type: 'boolean' 
   return { format: format as Format, files: parsed.positionals, flags: parsed.values as Record<string, boolean | string | undefined>, maxSize, jobs };
 }
 
-if (require.main === module) {
+/** Runs the command line in this process: output to stdout and stderr, the exit code set. */
+export function runCli(argv: readonly string[]): void {
   // `justera tree DIR | head`: a reader that stops early is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errIsTerminal: process.stderr.isTTY === true }).then(
+  main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errIsTerminal: process.stderr.isTTY === true }).then(
     (code) => {
       process.exitCode = code;
     },
@@ -139,3 +141,6 @@ if (require.main === module) {
     },
   );
 }
+
+// dist/cli-main.js, started by the launcher (dist/cli.js) in a process of its own.
+if (require.main === module) runCli(process.argv.slice(2));

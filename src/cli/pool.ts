@@ -1,7 +1,6 @@
 // Files checked on every core: a pool of worker threads (dist/cli-worker.js) takes the
 // next file as soon as it is free; results are kept by position, so the output is the
 // same, in the same order, whatever the number of threads.
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../core/project';
@@ -9,19 +8,7 @@ import { checkFile, type FileResult, type FileTask } from './check';
 import type { ProjectFile } from './documents';
 import type { CommonOptions, Io } from './options';
 import { Progress } from './progress';
-
-/** Fewer files than this per thread are checked on the main thread: starting a worker costs more. */
-export const FILES_PER_WORKER = 8;
-
-/** The default of `--jobs`: the cores this process may use. */
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
-
-/** The threads worth starting for `files` files with at most `jobs`; 1 means the main thread alone. */
-export function threadsFor(files: number, jobs: number): number {
-  return Math.max(1, Math.min(jobs, Math.ceil(files / FILES_PER_WORKER)));
-}
+import { threadsFor } from './threads';
 
 /**
  * Files handed to a worker at once: with one, it sits idle while its result travels back

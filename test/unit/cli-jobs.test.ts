@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { threadsFor } from '../../src/cli/pool';
+import { threadsFor } from '../../src/cli/threads';
 import { Progress, progressText } from '../../src/cli/progress';
 import { generateArchive } from '../../bench/archive';
 
