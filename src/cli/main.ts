@@ -132,11 +132,28 @@ export function runCli(argv: readonly string[]): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errIsTerminal: process.stderr.isTTY === true }).then(
+  // Output goes out in blocks: a write per line was a fifth of a second per 40,000 findings.
+  let pending = '';
+  const flush = () => {
+    if (pending) process.stdout.write(pending);
+    pending = '';
+  };
+  const out = (s: string) => {
+    pending += s;
+    if (pending.length >= 1 << 16) flush();
+  };
+  // What goes to stderr comes after what was written to stdout before it.
+  const err = (s: string) => {
+    flush();
+    process.stderr.write(s);
+  };
+  main(argv, { out, err, errIsTerminal: process.stderr.isTTY === true }).then(
     (code) => {
+      flush();
       process.exitCode = code;
     },
     () => {
+      flush();
       process.exitCode = 2;
     },
   );

@@ -94,13 +94,15 @@ describe('cli launcher: the bundle', function () {
     }
     const launcher = spawn(process.execPath, [cli, 'lint', '--jobs', '2', big], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => launcher.on('exit', (_code, signal) => resolve(signal)));
+    // The child as it runs: right after the fork it still shows the launcher's command line.
     let child: number | undefined;
-    for (let i = 0; i < 500 && child === undefined; i++) {
+    let argv: string[] = [];
+    for (let i = 0; i < 500 && !argv.some((a) => a.endsWith('cli-main.js')); i++) {
       await new Promise((r) => setTimeout(r, 10));
       child = childrenOf(launcher.pid!)[0];
+      argv = child === undefined ? [] : commandLine(child);
     }
     assert.ok(child !== undefined, 'no child process started');
-    const argv = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
     assert.ok(argv.includes(POOL_FLAG), argv.join(' '));
     assert.ok(argv.some((a) => a.endsWith('cli-main.js')), argv.join(' '));
 
@@ -116,6 +118,14 @@ function childrenOf(pid: number): number[] {
     return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
       readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
     );
+  } catch {
+    return [];
+  }
+}
+
+function commandLine(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
     return [];
   }
