@@ -1,6 +1,6 @@
 // The `justera` executable (dist/cli.js): decides how to run the command line
 // (dist/cli-main.js) before loading it, so that a run that only forwards stays small.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,19 +58,22 @@ function launch(): void {
     here();
     return;
   }
-  const child = spawn(process.execPath, [...process.execArgv, POOL_FLAG, script, ...argv], { stdio: 'inherit' });
   // A signal to this process alone (a CI timeout, `kill`) must not leave the run behind.
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  // Listening before the child exists: one that comes while it starts is handled after.
+  let child: ChildProcess | undefined;
+  const forward = (signal: NodeJS.Signals) => child?.kill(signal);
   for (const s of SIGNALS) process.on(s, forward);
+  const started = spawn(process.execPath, [...process.execArgv, POOL_FLAG, script, ...argv], { stdio: 'inherit' });
+  child = started;
   const stopForwarding = () => {
     for (const s of SIGNALS) process.off(s, forward);
   };
-  child.on('error', () => {
+  started.on('error', () => {
     stopForwarding();
     // Not started (no process left, say): the same run here, only slower.
-    if (child.pid === undefined) here();
+    if (started.pid === undefined) here();
   });
-  child.on('exit', (code, signal) => {
+  started.on('exit', (code, signal) => {
     stopForwarding();
     if (signal) process.kill(process.pid, signal);
     else process.exitCode = code ?? 2;
