@@ -71,6 +71,9 @@ const builds = [
   { ...common, entryPoints: ['src/core/import/index.ts'], outfile: 'dist/importer.js' },
   // The CLI's worker threads (`--jobs`): one file at a time, read, parsed and checked.
   { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
+  // `justera export` and `justera import`, loaded by the command line when asked for.
+  { ...common, ...importMeta, entryPoints: ['src/cli/export.ts'], outfile: 'dist/cli-export.js' },
+  { ...common, ...importMeta, entryPoints: ['src/cli/import.ts'], outfile: 'dist/cli-import.js' },
   // The command line, started by the launcher below.
   {
     ...common,

@@ -6,7 +6,16 @@ import * as os from 'node:os';
 import { Project } from '../core/project';
 
 /** A usage or I/O problem: reported on stderr, exit code 2. */
-export class CliError extends Error {}
+export class CliError extends Error {
+  // Known by name as well: `export` and `import` are bundles of their own (see main.ts),
+  // each with its own copy of this class.
+  override readonly name = 'CliError';
+}
+
+/** A CliError from this bundle or from a command loaded from another one. */
+export function isCliError(e: unknown): e is CliError {
+  return e instanceof CliError || (e instanceof Error && e.name === 'CliError');
+}
 
 export interface SourceFile {
   /** Path as shown to the user. */

@@ -1,13 +1,12 @@
 // The `justera` command line: the same core as the extension, for scripts and CI.
 import { parseArgs } from 'node:util';
 import { lintCommand } from './lint';
-import { CliError, DEFAULT_MAX_SIZE } from './io';
+import { join } from 'node:path';
+import { CliError, DEFAULT_MAX_SIZE, isCliError } from './io';
 import { treeCommand } from './tree';
 import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
 import { signCommand } from './sign';
-import { exportCommand } from './export';
-import { importCommand } from './import';
 import type { CommonOptions, Format, Io } from './options';
 import { defaultJobs } from './threads';
 import { COMMAND_OPTIONS, COMMON_OPTIONS, type OptionTable } from './args';
@@ -73,10 +72,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'sign':
         return await signCommand(parse(rest, COMMAND_OPTIONS.sign), io);
       case 'export':
-        return await exportCommand(rest, io);
+        return await loadCommand<typeof import('./export')>('export').exportCommand(rest, io);
       case 'import': {
         const o = parse(rest, { out: { type: 'string' }, force: { type: 'boolean' } }, ['md', 'json'] as unknown as Format[], 'md');
-        return await importCommand({ files: o.files, format: o.format as unknown as 'md' | 'json', force: o.flags.force === true, ...(typeof o.flags.out === 'string' ? { out: o.flags.out } : {}) }, io);
+        return await loadCommand<typeof import('./import')>('import').importCommand({ files: o.files, format: o.format as unknown as 'md' | 'json', force: o.flags.force === true, ...(typeof o.flags.out === 'string' ? { out: o.flags.out } : {}) }, io);
       }
       case '-v':
       case '--version':
@@ -95,13 +94,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new CliError(`unknown command "${command}": expected lint, tree, actions, decisions, sign, export or import (see justera --help)`);
     }
   } catch (e) {
-    if (e instanceof CliError) {
+    if (isCliError(e)) {
       io.err(`justera: ${e.message}\n`);
       return 2;
     }
     io.err(`justera: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 2;
   }
+}
+
+/**
+ * `export` and `import` are bundles of their own next to this one (dist/cli-export.js,
+ * dist/cli-import.js): their PDF, Word and HTML libraries are two thirds of the code, which
+ * every run of the other commands compiled first. From the sources (tests), the modules.
+ */
+function loadCommand<T>(name: 'export' | 'import'): T {
+  return require(join(__dirname, __filename.endsWith('.ts') ? name : `cli-${name}.js`)) as T;
 }
 
 const CSV: readonly Format[] = ['text', 'json', 'csv'];

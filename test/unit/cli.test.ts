@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -233,7 +233,21 @@ describe('cli: the bundle', function () {
   const cli = join(root, 'dist', 'cli.js');
 
   before(() => {
-    if (!existsSync(cli)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+    if (!['cli.js', 'cli-main.js', 'cli-export.js', 'cli-import.js'].every((f) => existsSync(join(root, 'dist', f)))) {
+      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+    }
+  });
+
+  it('loads export and import from bundles of their own, their errors still usage errors', () => {
+    for (const argv of [['export', 'missing.md'], ['import', 'missing.txt']]) {
+      const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, `justera: ${argv[1]}: cannot read: no such file or directory\n`);
+    }
+    const dir = tempDir();
+    const r = spawnSync(process.execPath, [cli, 'import', '--out', dir, join(root, 'test', 'fixtures', 'import', 'seed-original.txt')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(readFileSync(join(dir, '2021-08-20-sodertornskommunernas-ledningsgrupp.md'), 'utf8'), /^---\n/);
   });
 
   it('prints its version', () => {
