@@ -1,5 +1,5 @@
 // `justera lint`: findings as text or DIALECT section 5 JSON; `--fix` rewrites files.
-import { answerQuestions, fixText, lint, sortFindings } from '../core/lint/engine';
+import { answerEach, fixText, lint, sortFindings } from '../core/lint/engine';
 import type { Finding } from '../core/lint/types';
 import { ruleErrorReporter, type FileConfig, type Project } from '../core/project';
 import { LineIndex, terminalText } from '../core/text';
@@ -48,12 +48,10 @@ export async function lintCommand(options: CommonOptions, io: Io, project: Proje
   for (const { path, config, result } of linted) {
     for (const message of result.ruleErrors) warn(message);
     const onRuleError = ruleErrorReporter(warn, path);
-    const answered: LocatedFinding[] = [];
-    for (const q of result.questions) {
-      const findings = answerQuestions({ findings: [], questions: [q], scope: result.scope }, { rules: config.rules, workspace, uri: path, onRuleError });
-      for (const f of findings) answered.push({ ...f, start: q.start, end: q.end });
-    }
-    for (const f of sortFindings([...result.findings, ...answered]) as LocatedFinding[]) results.push(jsonFinding(path, f));
+    const located: LocatedFinding[] = [...result.findings];
+    // An answer is placed at its question's line and column (the text is not kept here).
+    answerEach(result, { rules: config.rules, workspace, uri: path, onRuleError }, (f, q) => located.push({ ...f, start: q.start, end: q.end }));
+    for (const f of sortFindings(located) as LocatedFinding[]) results.push(jsonFinding(path, f));
   }
   return report(results, linted.length, options, io, { fixedFiles: 0, failed: false });
 }

@@ -3,7 +3,7 @@
 // callers import one place. A rule is added by its file in rules/ and one registry line.
 export { RULE_CODES, RuleCode, findRule, resolveRules, ruleDocAnchor, type ResolvedRules, type RulesConfig } from './resolve';
 export {
-  answerQuestions, checkRule, ItemLintState, lint, lintLocal, sortFindings,
+  answerEach, answerQuestions, checkRule, ItemLintState, lint, lintLocal, sortFindings,
   type AskedQuestion, type ItemEdit, type ItemMemo, type ItemSlots, type LintOptions, type LocalLint,
 } from './run';
 export { MAX_FIX_PASSES, applyEdits, compatibleEdits, compatibleFixes, fixText, type FixTextResult } from './fix';

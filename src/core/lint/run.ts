@@ -446,8 +446,18 @@ function findingOf(rule: Rule, s: Setting, language: AnswerContext['language'], 
  * index alone (unsorted: `sortFindings` puts them among the others).
  */
 export function answerQuestions(local: LocalLint, options: Pick<LintOptions, 'rules' | 'workspace' | 'uri' | 'onRuleError'> = {}): Finding[] {
-  const { profile, language, today, fixes } = local.scope;
   const out: Finding[] = [];
+  answerEach(local, options, (f) => out.push(f));
+  return out;
+}
+
+/** `answerQuestions`, telling each finding with the question it answers (the CLI places it by the question's line). */
+export function answerEach<Q extends AskedQuestion>(
+  local: { readonly questions: readonly Q[]; readonly scope: LocalLint['scope'] },
+  options: Pick<LintOptions, 'rules' | 'workspace' | 'uri' | 'onRuleError'>,
+  found: (finding: Finding, question: Q) => void,
+): void {
+  const { profile, language, today, fixes } = local.scope;
   let rule: Rule | undefined;
   let s: Setting | undefined;
   for (const q of local.questions) {
@@ -465,7 +475,7 @@ export function answerQuestions(local: LocalLint, options: Pick<LintOptions, 'ru
       ...(options.uri !== undefined ? { uri: options.uri } : {}),
       report: (report) => {
         const f = findingOf(r, s!, language, report, q.span);
-        out.push(fixes ? f : withoutFix(f));
+        found(fixes ? f : withoutFix(f), q);
       },
     };
     try {
@@ -478,7 +488,6 @@ export function answerQuestions(local: LocalLint, options: Pick<LintOptions, 'ru
       }
     }
   }
-  return out;
 }
 
 function withoutFix(f: Finding): Finding {

@@ -409,10 +409,16 @@ export class WorkspaceIndex implements WorkspaceView {
     for (let i = list.length - 1; i >= from; i--) {
       const entry = list[i]!.entry;
       if (entry.uri === exceptUri) continue;
-      const candidates = this.actionsOfOrigin(entry, origin.date).filter((a) => sameOrigin(a.origin!, origin));
-      const exact = candidates.find((c) => c.key === action.key);
-      if (exact) return exact;
-      if (candidates.length === 1 && onlyOfOrigin) return candidates[0];
+      // One pass, no array: this runs for every open action against every later meeting.
+      let candidates = 0;
+      let last: IndexedAction | undefined;
+      for (const a of this.actionsOfOrigin(entry, origin.date)) {
+        if (!sameOrigin(a.origin!, origin)) continue;
+        if (a.key === action.key) return a;
+        candidates++;
+        last = a;
+      }
+      if (candidates === 1 && onlyOfOrigin) return last;
     }
     return undefined;
   }
