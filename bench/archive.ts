@@ -69,17 +69,17 @@ export interface ProcessFigures {
 }
 
 /**
- * Wall time (GNU time) and peak resident memory of a whole run, stdout discarded: the
- * memory summed over the process and the ones it starts (bench/processTree.mjs), or GNU
- * time's peak of the largest process where that is more (a peak between two samples).
+ * Wall time (GNU time) and peak resident memory of a whole run, stdout discarded: each
+ * process's own peak, summed over the process and the ones it starts
+ * (bench/processTree.mjs), the largest one's as GNU time reports it at its exit.
  */
 function measure(root: string, command: string, args: readonly string[], cwd: string): ProcessFigures | undefined {
   const tree = join(root, 'bench', 'processTree.mjs');
   const res = spawnSync(process.execPath, [tree, '/usr/bin/time', '-f', 'JUSTERA_TIME %e %M', command, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const m = /JUSTERA_TIME ([\d.]+) (\d+)/.exec(res.stderr ?? '');
   if (!m) return undefined;
-  const sampled = Number(/JUSTERA_TREE [\d.]+ (\d+)/.exec(res.stderr ?? '')?.[1] ?? 0);
-  return { seconds: Number(m[1]), peakMB: Math.max(Number(m[2]), sampled) / 1024 };
+  const [sum, largest] = (/JUSTERA_TREE [\d.]+ (\d+) (\d+)/.exec(res.stderr ?? '') ?? ['', '0', '0']).slice(1).map(Number) as [number, number];
+  return { seconds: Number(m[1]), peakMB: (sum - largest + Math.max(largest, Number(m[2]))) / 1024 };
 }
 
 function medianOf(runs: number, fn: () => ProcessFigures | undefined): ProcessFigures | undefined {

@@ -257,7 +257,7 @@ function archiveSection(a: ArchiveFigures): string[] {
   const ext = (f: { ms: number } | undefined) => (f ? `${(f.ms / 1000).toFixed(1)} s` : 'not run');
   return [
     `${a.files} generated protokoll (${a.megabytes.toFixed(1)} MB; \`bench/archive.ts\`), each tool run as a whole process`,
-    'over the folder: wall time, and peak resident memory summed over the process, its threads and the processes',
+    'over the folder: wall time, and peak resident memory (each process\'s own peak, summed over the process and the processes',
     'it starts (`justera` runs the command line in a child process started with `--v8-pool-size=0`; `bench/processTree.mjs`).',
     '`lint` over the drafts and markdownlint-cli2 are the median of three rounds that run each in turn (the machine\'s speed',
     'drifts between minutes); the other rows are one run each.',
