@@ -511,7 +511,11 @@ export function lint(doc: MinutesDocument, options: LintOptions = {}): Finding[]
 
 /** A list by item after an edit: the old values before and after it, new ones made for the new items. */
 function spliceList<T>(before: readonly T[], edit: ItemEdit, make: (i: number) => T): T[] {
-  const fresh: T[] = [];
-  for (let i = edit.head; i < edit.head + edit.fresh; i++) fresh.push(make(i));
-  return before.slice(0, edit.head).concat(fresh, before.slice(edit.tail));
+  // One array of the final length, not two slices, a list and their concatenation per keystroke.
+  const kept = before.length - edit.tail;
+  const out = new Array<T>(edit.head + edit.fresh + kept);
+  for (let i = 0; i < edit.head; i++) out[i] = before[i]!;
+  for (let i = 0; i < edit.fresh; i++) out[edit.head + i] = make(edit.head + i);
+  for (let i = 0; i < kept; i++) out[edit.head + edit.fresh + i] = before[edit.tail + i]!;
+  return out;
 }
