@@ -53,8 +53,8 @@ export function generateArchive(bodies: number, years: number, perYear: number, 
   return out;
 }
 
-function writeArchive(files: readonly ArchiveFile[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'justera-archive-'));
+/** Writes the files under `dir` (a new temporary folder by default); returns it. */
+export function writeArchive(files: readonly ArchiveFile[], dir = mkdtempSync(join(tmpdir(), 'justera-archive-'))): string {
   for (const f of files) {
     const p = join(dir, f.path);
     mkdirSync(dirname(p), { recursive: true });

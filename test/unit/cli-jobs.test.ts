@@ -2,13 +2,12 @@
 // number of threads; a file that cannot be read stops the run the same way; the progress
 // line shows only on a terminal.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { threadsFor } from '../../src/cli/threads';
 import { Progress, progressText } from '../../src/cli/progress';
-import { generateArchive } from '../../bench/archive';
+import { generateArchive, writeArchive } from '../../bench/archive';
 
 async function run(argv: string[], errIsTerminal = false): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -23,13 +22,8 @@ describe('CLI on worker threads (--jobs)', function () {
   let dir: string;
 
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'justera-jobs-'));
     // 3 bodies × 2 years × 5 meetings, drafts: MIN022, MIN042 and MIN045 all have work.
-    for (const f of generateArchive(3, 2, 5, true)) {
-      const p = join(dir, f.path);
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, f.text);
-    }
+    dir = writeArchive(generateArchive(3, 2, 5, true));
     writeFileSync(join(dir, 'README.md'), '# Not minutes\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

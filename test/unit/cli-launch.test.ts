@@ -3,11 +3,10 @@
 // run's own, and nothing is left behind when the launcher is stopped.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { POOL_FLAG, wantsOwnProcess, type LaunchContext } from '../../src/cli/launch';
-import { generateArchive } from '../../bench/archive';
+import { generateArchive, writeArchive } from '../../bench/archive';
 
 const DIRS = new Set(['minutes', 'arkiv']);
 const on = (argv: string[], over: Partial<LaunchContext> = {}) =>
@@ -63,13 +62,8 @@ describe('cli launcher: the bundle', function () {
 
   before(() => {
     if (!existsSync(join(root, 'dist', 'cli-main.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
-    dir = mkdtempSync(join(tmpdir(), 'justera-launch-'));
     // Drafts with errors (exit 1) and enough files for two threads.
-    for (const f of generateArchive(2, 2, 10, true)) {
-      const p = join(dir, f.path);
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, f.text);
-    }
+    dir = writeArchive(generateArchive(2, 2, 10, true));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -84,15 +78,9 @@ describe('cli launcher: the bundle', function () {
   });
 
   // Files for seconds of work, so that a run outlives the second it is given to stop.
-  let big: string;
+  let big: string | undefined;
   const bigArchive = () => {
-    if (big) return big;
-    big = join(dir, 'big');
-    for (const f of generateArchive(4, 10, 10, true)) {
-      const p = join(big, f.path);
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, f.text);
-    }
+    big ??= writeArchive(generateArchive(4, 10, 10, true), join(dir, 'big'));
     return big;
   };
 
