@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { patchDependencies } from './patches.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = !process.argv.includes('--dev');
@@ -17,6 +18,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [patchDependencies],
 };
 
 /**
@@ -88,7 +90,7 @@ const builds = [
     entryPoints: ['src/cli/launch.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [executable],
+    plugins: [patchDependencies, executable],
   },
 ];
 
