@@ -13,7 +13,7 @@ const root = join(__dirname, '..', '..');
 
 interface PatchesModule {
   applyPatches(path: string, source: string): string;
-  patches: readonly { readonly find: string }[];
+  patches: readonly { readonly file: RegExp; readonly edits: readonly { readonly find: string; readonly replace: string }[] }[];
   patchDependencies: esbuild.Plugin;
 }
 const load = (): Promise<PatchesModule> => import(join(root, 'scripts', 'patches.mjs')) as Promise<PatchesModule>;
@@ -37,6 +37,31 @@ function corpus(): string[] {
   return texts;
 }
 
+/** Markdown made of the pieces that decide micromark's nesting (quotes, lists, tasks, code, lazy lines), from a fixed seed. */
+function generated(count: number): string[] {
+  let seed = 20261129;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const pieces = [
+    '# H', '## §12 Beslut', '> ', '>', '- ', '* ', '1. ', '2) ', '- [ ] ', '- [x] ', '   ', '  ', '\t', '```', '~~~', '    code',
+    'text', '*em*', '**strong**', '`c`', '[l](u)', '[r]', '[r]: /u', '<b>', '&amp;', '\\*', '  ', '---', '***', '===', 'lazy',
+    '[senast:: 2024-12-01]', 'Beslut:', '', '',
+  ];
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const lines: string[] = [];
+    for (let l = 0, n = 1 + next(30); l < n; l++) {
+      let line = '';
+      for (let p = 0, m = 1 + next(5); p < m; p++) line += pieces[next(pieces.length)];
+      lines.push(line);
+    }
+    out.push(lines.join(next(4) === 0 ? '\r\n' : '\n'));
+  }
+  return out;
+}
+
 describe('build patches of dependencies', () => {
   it('parses every text of the repository into the same tree as mdast-util-from-markdown itself', async function () {
     this.timeout(60000);
@@ -50,24 +75,35 @@ describe('build patches of dependencies', () => {
       plugins: [patchDependencies],
     });
     const code = out.outputFiles[0]!.text;
-    assert.match(code, /context\.sliceSerialize = events\[index\d*\]\[2\]\.sliceSerialize;/, 'the patch is in the bundle');
+    // Every edit is in the bundle (esbuild renames locals, `index` to `index2`, and marks `new` pure).
+    const { patches } = await load();
+    const plain = code.replace(/\/\* @__PURE__ \*\/ /g, '');
+    for (const p of patches) {
+      for (const e of p.edits) {
+        if (!e.replace) continue;
+        const loose = e.replace.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\b(index|jumps|gaps|events|context)\b/g, '$1\\d*').replace(/\s+/g, '\\s*');
+        assert.match(plain, new RegExp(loose), `the edit ${JSON.stringify(e.replace.trim())} is in the bundle`);
+      }
+    }
     const mod = { exports: {} as { fromMarkdown?: typeof fromMarkdown } };
     new Function('module', 'exports', 'require', code)(mod, mod.exports, createRequire(join(root, 'package.json')));
     const patched = mod.exports.fromMarkdown!;
     const options = { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] };
-    const texts = corpus();
-    assert.ok(texts.length >= 8);
+    const texts = [...corpus(), ...generated(400)];
+    assert.ok(texts.length >= 408);
     for (const text of texts) assert.deepStrictEqual(patched(text, options), fromMarkdown(text, options));
   });
 
   it('stops the build when a patch no longer finds its text, or finds it twice', async () => {
     const { applyPatches, patches } = await load();
-    const path = join(root, 'node_modules', 'mdast-util-from-markdown', 'lib', 'index.js');
-    const source = readFileSync(path, 'utf8');
-    assert.notEqual(applyPatches(path, source), source);
-    assert.throws(() => applyPatches(path, 'export function compile() {}'), /no longer applies \(its text is gone\)/);
-    const find = patches[0]!.find;
-    assert.throws(() => applyPatches(path, find + '\n' + find), /there twice/);
+    for (const [dir, file] of [['mdast-util-from-markdown', 'lib/index.js'], ['micromark-util-subtokenize', 'index.js']] as const) {
+      const path = join(root, 'node_modules', dir, ...file.split('/'));
+      const source = readFileSync(path, 'utf8');
+      assert.notEqual(applyPatches(path, source), source, `a patch applies to ${dir}`);
+      assert.throws(() => applyPatches(path, 'export function compile() {}'), /no longer applies \(.*is gone\)/);
+      const find = patches.find((p) => p.file.test(path))!.edits[0]!.find;
+      assert.throws(() => applyPatches(path, source.replace(find, find + find)), /there twice/);
+    }
     assert.equal(applyPatches('/x/node_modules/other/index.js', 'same'), 'same');
   });
 });
