@@ -42,7 +42,25 @@ const subtokenizeJumps = {
   ],
 };
 
-export const patches = [mdastContext, subtokenizeJumps];
+/**
+ * micromark-util-chunked 2.x's `splice` copies the items, then shifts the copy to put
+ * `start` and `remove` in front, then spreads it: three passes over every event list
+ * micromark splices. Spreading the items after the two arguments does the same in one.
+ */
+const chunkedSplice = {
+  file: /[\\/]node_modules[\\/]micromark-util-chunked[\\/]index\.js$/,
+  edits: [
+    {
+      find: `    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    // @ts-expect-error Hush, it’s fine.
+    list.splice(...parameters);`,
+      replace: `    list.splice(start, remove, ...items);`,
+    },
+  ],
+};
+
+export const patches = [mdastContext, subtokenizeJumps, chunkedSplice];
 
 /** `source` of the file at `path` with the patches for it applied (unchanged if none is). */
 export function applyPatches(path, source) {
