@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { nodeHome } from '../test/integration/toolchain.mjs';
+import { patchDependencies } from './patches.mjs';
 
 await esbuild.build({
   entryPoints: ['bench/run.ts'],
@@ -15,6 +16,8 @@ await esbuild.build({
   minify: true,
   external: ['markdownlint', 'markdownlint/*'],
   logLevel: 'warning',
+  // The parser's dependencies as the extension and the CLI bundle them.
+  plugins: [patchDependencies],
 });
 // markdownlint-cli2 needs Node ≥ 22: the test toolchain's Node 24, when installed.
 const node24 = `${nodeHome()}/bin/node`;
