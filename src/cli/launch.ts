@@ -29,6 +29,9 @@ export interface LaunchContext {
 export function wantsOwnProcess(c: LaunchContext): boolean {
   const nodeOptions = [...c.execArgv, ...(c.nodeOptions ?? '').split(/\s+/)];
   if (nodeOptions.some((o) => o.startsWith('--v8-pool-size'))) return false; // chosen by the user
+  // Being debugged: the run stays in the process the debugger attached to (a child would
+  // also ask for the inspector's port, and fail to get it).
+  if (nodeOptions.some((o) => /^--(inspect|debug)/.test(o))) return false;
   const [command, ...rest] = c.argv;
   if (command !== 'lint' && command !== 'actions' && command !== 'decisions') return false;
   const { values, positionals } = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...COMMAND_OPTIONS[command] }, allowPositionals: true, strict: false });

@@ -47,6 +47,14 @@ describe('cli launcher: which runs get a process of their own', () => {
     assert.equal(on(['lint', 'minutes'], { nodeOptions: '--max-old-space-size=4096' }), true);
   });
 
+  it('not when a debugger is attached, by an option or NODE_OPTIONS', () => {
+    for (const flag of ['--inspect', '--inspect-brk=9230', '--inspect-port=0', '--inspect-wait']) {
+      assert.equal(on(['lint', 'minutes'], { execArgv: [flag] }), false, flag);
+      assert.equal(on(['lint', 'minutes'], { nodeOptions: `--max-old-space-size=4096 ${flag}` }), false, flag);
+    }
+    assert.equal(on(['lint', 'minutes'], { execArgv: ['--enable-source-maps'] }), true);
+  });
+
   it("an option's value is not taken for a file", () => {
     // "--owner minutes": the owner is called minutes; no folder is named.
     assert.equal(on(['actions', '--owner', 'minutes', 'a.md']), false);
