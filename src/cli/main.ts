@@ -8,6 +8,7 @@ import { actionsCommand } from './actions';
 import { decisionsCommand } from './decisions';
 import { signCommand } from './sign';
 import type { CommonOptions, Format, Io } from './options';
+import { fromSources } from './sources';
 import { defaultJobs } from './threads';
 import { COMMAND_OPTIONS, COMMON_OPTIONS, type OptionTable } from './args';
 
@@ -109,7 +110,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
  * every run of the other commands compiled first. From the sources (tests), the modules.
  */
 function loadCommand<T>(name: 'export' | 'import'): T {
-  return require(join(__dirname, __filename.endsWith('.ts') ? name : `cli-${name}.js`)) as T;
+  return require(join(__dirname, fromSources ? name : `cli-${name}.js`)) as T;
 }
 
 const CSV: readonly Format[] = ['text', 'json', 'csv'];

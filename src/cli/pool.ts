@@ -8,6 +8,7 @@ import { checkFile, type FileResult, type FileTask } from './check';
 import type { ProjectFile } from './documents';
 import type { CommonOptions, Io } from './options';
 import { Progress } from './progress';
+import { fromSources } from './sources';
 import { threadsFor } from './threads';
 
 /**
@@ -21,7 +22,7 @@ export class WorkerFailure extends Error {}
 
 function startWorker(): Worker {
   // The bundle's worker sits next to it; from the sources (the tests) it runs through tsx.
-  if (__filename.endsWith('.ts')) {
+  if (fromSources) {
     const script = join(__dirname, 'worker.ts');
     return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true });
   }
