@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/lint/types';
 import type { MinutesDocument } from '../core/model';
 import type { CachedSection } from '../core/analysis';
-import type { IndexEntry } from '../core/workspace/index';
-import type { AnalyzeRequest, IndexRequest } from './worker';
+import type { FileIndexResult, IndexEntry } from '../core/workspace/index';
+import type { AnalyzeRequest, IndexFileRequest, IndexRequest } from './worker';
 import { WorkerPool, poolSize } from './workerPool';
 
 export interface WorkerResult {
@@ -58,6 +58,11 @@ export class AnalysisWorker implements vscode.Disposable {
   /** The workspace index entry of a file's text. */
   async indexEntry(request: Omit<IndexRequest, 'kind'>): Promise<IndexEntry> {
     return (await this.pool.submit<{ entry: IndexEntry }>({ kind: 'index', ...request })).entry;
+  }
+
+  /** A file read, hashed and indexed in a thread; `unreadable` when it could not be read there. */
+  indexFile(request: Omit<IndexFileRequest, 'kind'>): Promise<FileIndexResult | { readonly unreadable: string }> {
+    return this.pool.submit<FileIndexResult | { readonly unreadable: string }>({ kind: 'index-file', ...request });
   }
 
   dispose(): void {

@@ -1,12 +1,15 @@
 // Worker thread: work that does not belong on the extension host's main thread. The
 // first full analysis of a very large document (the model, the findings and the parsed
 // sections, which seed the main thread's analyzer so later edits are incremental there),
-// and the workspace index entries of files read during a scan.
+// and the workspace index entries of files read during a scan (read here too: the
+// extension host's thread spent a seventh of a 2,000-file scan in its file reads).
+import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { DocumentAnalyzer } from '../core/analysis';
 import type { SeveritySetting } from '../core/lint/types';
 import type { Language } from '../core/model';
-import { indexEntry } from '../core/workspace/index';
+import { indexEntry, indexFileText } from '../core/workspace/index';
+import { textOfBytes } from './decode';
 
 export interface AnalyzeRequest {
   readonly kind: 'analyze';
@@ -26,9 +29,32 @@ export interface IndexRequest {
   readonly hash: string;
 }
 
-export type WorkerRequest = AnalyzeRequest | IndexRequest;
+/** A file on disk to read, hash and (unless its hash is `known`) index. */
+export interface IndexFileRequest {
+  readonly kind: 'index-file';
+  readonly uri: string;
+  /** Its path on this machine (a `file:` URI's fsPath). */
+  readonly path: string;
+  readonly assumeMinutes: boolean;
+  /** The hash the index has for it, if any. */
+  readonly known?: string;
+}
+
+export type WorkerRequest = AnalyzeRequest | IndexRequest | IndexFileRequest;
+
+function indexFile(req: IndexFileRequest): object {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(req.path);
+  } catch (e) {
+    // Gone or unreadable: the index drops the file, as a failed read on the main thread does.
+    return { unreadable: e instanceof Error ? e.message : String(e) };
+  }
+  return indexFileText(req.uri, textOfBytes(bytes), req.assumeMinutes, req.known);
+}
 
 function answer(req: WorkerRequest): object {
+  if (req.kind === 'index-file') return indexFile(req);
   if (req.kind === 'index') return { entry: indexEntry(req.uri, req.text, { assumeMinutes: req.assumeMinutes, hash: req.hash }) };
   const analyzer = new DocumentAnalyzer();
   // Errors cross the thread boundary as plain data; the main thread logs them.

@@ -93,6 +93,18 @@ export function indexHash(text: string, assumeMinutes: boolean): string {
   return `${contentHash(text)}${assumeMinutes ? '+m' : ''}`;
 }
 
+/** A file read for the index where it was read (a worker thread): unchanged, or its entry. */
+export type FileIndexResult = { readonly unchanged: true } | { readonly entry: IndexEntry };
+
+/**
+ * The index's answer for a file's text: unchanged when its hash is `known` (the hash the
+ * index has for it), else its entry for `WorkspaceIndex.put`.
+ */
+export function indexFileText(uri: string, text: string, assumeMinutes: boolean, known: string | undefined): FileIndexResult {
+  const hash = indexHash(text, assumeMinutes);
+  return hash === known ? { unchanged: true } : { entry: indexEntry(uri, text, { assumeMinutes, hash }) };
+}
+
 /**
  * The index entry of a text, computed on its own (in a worker thread, say) and handed
  * to `WorkspaceIndex.put`: plain data, nothing of the index is needed.

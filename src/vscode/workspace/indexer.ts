@@ -12,9 +12,10 @@
 import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
-import { WorkspaceIndex, indexHash, type IndexEntry } from '../../core/workspace/index';
+import { WorkspaceIndex, indexHash, type FileIndexResult, type IndexEntry } from '../../core/workspace/index';
 import { PathClock, PendingFolders, containing, folderKey, isSameOrUnder, isUnder } from '../../core/workspace/paths';
 import type { ConfigService } from '../config';
+import { textOfBytes } from '../decode';
 import { readBytes, typeOf } from '../fileSystem';
 import { forEachInWindow } from './window';
 
@@ -39,7 +40,6 @@ const FOLDER_BURST_DELAY = 50;
 const SETTLE_DELAY = 1000;
 /** Searches again at most this many times (a folder written into for good stops being followed). */
 const SETTLE_ROUNDS = 30;
-const decoder = new TextDecoder('utf-8');
 
 /** The `search.exclude` patterns that are on (`true`; conditional `when` entries are not). */
 export function searchExcludes(scope?: vscode.ConfigurationScope): string[] {
@@ -63,6 +63,8 @@ export function isExcludedPath(relative: string, globs: readonly string[]): bool
 /** Parses index entries off the main thread (the worker pool). */
 export interface OffThread {
   entry(file: { uri: string; text: string; assumeMinutes: boolean; hash: string }): Promise<IndexEntry>;
+  /** A file on disk read, hashed and (unless its hash is `known`) indexed in a thread. */
+  file(file: { uri: string; path: string; assumeMinutes: boolean; known?: string }): Promise<FileIndexResult | { readonly unreadable: string }>;
   /** Threads it may run: the scan keeps enough files in flight to feed them all. */
   readonly size: number;
   /** Threads running now. */
@@ -79,6 +81,8 @@ export interface ScanFigures {
   readonly parsed: number;
   /** Of those, parsed in a worker thread. */
   readonly inWorkers: number;
+  /** Files read and hashed in a worker thread (parsed there too unless unchanged). */
+  readonly readInWorkers: number;
   /** Worker threads running at the end of the scan. */
   readonly threads: number;
   readonly ms: number;
@@ -237,6 +241,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     // This scan's own work (edits and file events go on meanwhile).
     let parsed = 0;
     let inWorkers = 0;
+    let readInWorkers = 0;
     try {
       const found = await vscode.workspace.findFiles('**/*.md', undefined);
       const files = found.filter((uri) => this.wanted(uri));
@@ -251,6 +256,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
           const how = await this.load(uri, open.get(uri.toString()), here);
           if (how === 'worker') inWorkers++;
           if (how === 'worker' || how === 'here') parsed++;
+          if (how === 'worker' || how === 'unchanged in a worker') readInWorkers++;
         });
       });
       this.ready = true;
@@ -259,6 +265,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         minutes: index.entries().length,
         parsed,
         inWorkers,
+        readInWorkers,
         threads: this.offThread?.threads ?? 0,
         ms: Date.now() - started,
       };
@@ -285,19 +292,41 @@ export class WorkspaceIndexer implements vscode.Disposable {
    * Reads one file (or its open document) into the index, parsed in the pool unless
    * `here`; says where its text was parsed, if it was. A later event of the file or a
    * folder above it (or a later read of it) makes this read stale: its result is dropped.
+   * A closed file on disk is read in the thread that parses it.
    */
-  private load(uri: vscode.Uri, document?: vscode.TextDocument, here = false): Promise<'worker' | 'here' | 'not parsed'> {
+  private load(uri: vscode.Uri, document?: vscode.TextDocument, here = false): Promise<'worker' | 'here' | 'not parsed' | 'unchanged in a worker'> {
     return this.clock.run(async () => {
       const key = uri.toString();
       const started = this.clock.touch(key);
       const stale = () => this.clock.touchedSince(key, started);
       const assumeMinutes = await this.matchesFiles(uri);
       const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      const open = !!doc && !doc.isClosed;
+      if (!open && !here && uri.scheme === 'file' && this.offThread && !this.workerFailed) {
+        let result: Awaited<ReturnType<OffThread['file']>> | undefined;
+        try {
+          result = await this.offThread.file({ uri: key, path: uri.fsPath, assumeMinutes, known: this.index.hashOf(key) });
+        } catch (e) {
+          this.threadFailed(e);
+        }
+        if (result) {
+          if (stale()) return 'not parsed';
+          if ('unreadable' in result) {
+            this.index.remove(key);
+            return 'not parsed';
+          }
+          if ('unchanged' in result) return 'unchanged in a worker';
+          const changed = this.index.put(result.entry);
+          this.reportError(key);
+          return changed ? 'worker' : 'not parsed';
+        }
+        // The thread failed: read and parsed here, below.
+      }
       let text: string;
-      if (doc && !doc.isClosed) text = doc.getText();
+      if (open) text = doc.getText();
       else {
         try {
-          text = decoder.decode(await readBytes(uri));
+          text = textOfBytes(await readBytes(uri));
         } catch {
           if (!stale()) this.index.remove(key);
           return 'not parsed';
@@ -319,15 +348,20 @@ export class WorkspaceIndexer implements vscode.Disposable {
         entry = await this.offThread.entry({ uri: key, text, assumeMinutes, hash });
         this.workerEntries++;
       } catch (e) {
-        // Several files were in flight: say it once.
-        if (!this.workerFailed) this.output.warn(`workspace index: a worker thread failed (${e instanceof Error ? e.message : String(e)}); files are parsed on the main thread`);
-        this.workerFailed = true;
+        this.threadFailed(e);
       }
       if (stale()) return 'not parsed';
       const changed = entry ? this.index.put(entry) : this.index.update(key, text, options);
       this.reportError(key);
       return !changed ? 'not parsed' : entry ? 'worker' : 'here';
     });
+  }
+
+  /** From the first failure of a worker thread on, files are read and parsed on this thread. */
+  private threadFailed(e: unknown): void {
+    // Several files were in flight: say it once.
+    if (!this.workerFailed) this.output.warn(`workspace index: a worker thread failed (${e instanceof Error ? e.message : String(e)}); files are parsed on the main thread`);
+    this.workerFailed = true;
   }
 
   /** A file the index could not read (a bug) is logged, not left out in silence. */
@@ -558,7 +592,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   private async readCache(): Promise<string | undefined> {
     try {
-      return decoder.decode(await vscode.workspace.fs.readFile(this.cacheUri()));
+      return textOfBytes(await vscode.workspace.fs.readFile(this.cacheUri()));
     } catch {
       return undefined;
     }

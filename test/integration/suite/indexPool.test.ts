@@ -80,6 +80,8 @@ describe('workspace index on worker threads', () => {
     const scan = scans.find((s) => s.parsed > 0)!;
     log(`scan: ${JSON.stringify(scan)}, pool of ${model.worker.size}`);
     assert.ok(scan.inWorkers >= files.length && scan.parsed === scan.inWorkers, `${scan.parsed} parsed, ${scan.inWorkers} in the worker threads`);
+    // Read there too: the extension host's thread does not read the files.
+    assert.ok(scan.readInWorkers >= files.length, `${scan.readInWorkers} read in the worker threads`);
     // Threads start as work needs them: a scan of this size fills the pool (two at least, when there are two cores).
     assert.ok(scan.threads >= Math.min(2, model.worker.size) && scan.threads <= model.worker.size, `${scan.threads} threads of ${model.worker.size}`);
     assert.equal(events.length, 1, 'one change event for the scan');
@@ -101,5 +103,16 @@ describe('workspace index on worker threads', () => {
       .map((d) => ({ file: vscode.Uri.parse(d.uri).fsPath, line: d.line, body: d.body, date: d.date, id: d.id, item: d.item, itemTitle: d.itemTitle, text: d.text }));
     assert.ok(fromCli.length > files.length, `${fromCli.length} decisions`);
     assert.deepEqual(fromIndex, fromCli);
+  });
+
+  it('finds unchanged files unchanged in the threads, and parses none of them again', async function () {
+    this.timeout(120_000);
+    const before = new Map(files.map((f) => [vscode.Uri.joinPath(dir(), f.path).toString(), api.index().get(vscode.Uri.joinPath(dir(), f.path).toString())]));
+    await api.indexer.rescan();
+    const scan = api.indexer.lastScan!;
+    log(`rescan: ${JSON.stringify(scan)}`);
+    assert.equal(scan.parsed, 0, `${scan.parsed} parsed again`);
+    assert.ok(scan.readInWorkers >= files.length, `${scan.readInWorkers} read in the worker threads`);
+    for (const [uri, entry] of before) assert.equal(api.index().get(uri), entry, uri);
   });
 });
