@@ -28,8 +28,21 @@ function escape(s: string): string {
   return s.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
 }
 
+/** Compiled globs: a scan matches every file against the same few. */
+const compiled = new Map<string, RegExp>();
+
+function compile(glob: string): RegExp {
+  let re = compiled.get(glob);
+  if (!re) {
+    // Globs come from settings and project files: a few. Bounded all the same.
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(glob, (re = globToRegExp(glob.replace(/^\.\//, ''))));
+  }
+  return re;
+}
+
 /** Whether a `/`-separated relative path matches any of the globs. */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
   const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
-  return globs.some((g) => globToRegExp(g.replace(/^\.\//, '')).test(p));
+  return globs.some((g) => compile(g).test(p));
 }

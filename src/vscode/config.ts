@@ -36,6 +36,8 @@ export class ConfigService implements vscode.Disposable {
   private readonly projects = new Map<string, Project>();
   /** Effective configurations by resource, until the next change (one analysis asks several times). */
   private readonly memo = new Map<string, EffectiveConfig>();
+  /** The settings of each workspace folder (a resource's are its folder's), until the next change. */
+  private readonly settingsMemo = new Map<string, ReturnType<ConfigService['readSettings']>>();
   private readonly reported = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -46,8 +48,11 @@ export class ConfigService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('justera')) return;
         this.memo.clear();
+        this.settingsMemo.clear();
         this.changed.fire();
       }),
+      // A folder's settings file comes and goes with it.
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.settingsMemo.clear()),
     );
     // Watch the project files; a change invalidates every cached lookup (they are cheap).
     const watcher = vscode.workspace.createFileSystemWatcher('**/{.justera.json,package.json}');
@@ -100,9 +105,17 @@ export class ConfigService implements vscode.Disposable {
     return { base: uri, path: uri.path, dir: dirOf(uri.path) };
   }
 
-  private settingsOf(uri: vscode.Uri): { project: ProjectSettings; lintDelay: number; maxFileSize: number } {
-    const settings = vscode.workspace.getConfiguration('justera', uri);
-    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.path;
+  /** A resource's settings: its workspace folder's, read once per folder (a scan asks for every file). */
+  private settingsOf(uri: vscode.Uri): ReturnType<ConfigService['readSettings']> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let settings = this.settingsMemo.get(key);
+    if (!settings) this.settingsMemo.set(key, (settings = this.readSettings(folder?.uri ?? uri, folder?.uri.path)));
+    return settings;
+  }
+
+  private readSettings(scope: vscode.Uri, root: string | undefined): { project: ProjectSettings; lintDelay: number; maxFileSize: number } {
+    const settings = vscode.workspace.getConfiguration('justera', scope);
     const delay = settings.get<number>('lintDelay');
     const maxMb = settings.get<number>('maxFileSizeMB');
     return {

@@ -110,6 +110,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   lastScan: ScanFigures | undefined;
   /** Events and reads of files and folders: the result of work begun before a later event is dropped. */
   private readonly clock = new PathClock();
+  /** files.exclude and search.exclude of each workspace folder (read for every file of a scan), until either changes. */
+  private readonly excludes = new Map<string, string[]>();
   /** Created (or replaced) folders waiting to be searched, gathered over a burst of events. */
   private readonly pendingFolders = new PendingFolders();
   private folderTimer: ReturnType<typeof setTimeout> | undefined;
@@ -155,11 +157,16 @@ export class WorkspaceIndexer implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.wanted(d.uri)) this.schedule(d.uri, 0);
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.excludes.clear();
+        void this.rescan();
+      }),
       // A project file's `files` globs decide which files are minutes.
       config.onDidChangeProjectFiles(() => void this.rescan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('justera.files') || e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude')) void this.rescan();
+        const excludes = e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude');
+        if (excludes) this.excludes.clear();
+        if (excludes || e.affectsConfiguration('justera.files')) void this.rescan();
       }),
     );
   }
@@ -376,7 +383,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return !isExcludedPath(relative, [...filesExcludes(folder), ...searchExcludes(folder)]);
+    const key = folder.uri.toString();
+    let globs = this.excludes.get(key);
+    if (!globs) this.excludes.set(key, (globs = [...filesExcludes(folder), ...searchExcludes(folder)]));
+    return !isExcludedPath(relative, globs);
   }
 
   /** DIALECT section 1, the path half: the same answer the editor and the CLI get from the project seam. */
