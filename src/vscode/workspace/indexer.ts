@@ -323,6 +323,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
             return 'not parsed';
           }
           if ('unchanged' in result) return 'unchanged in a worker';
+          this.workerEntries++;
           const changed = this.index.put(result.entry);
           this.reportError(key);
           return changed ? 'worker' : 'not parsed';
