@@ -234,6 +234,25 @@ describe('incremental analysis', () => {
       );
     });
 
+    it('gives a finding moved by an edit exactly as a full analysis does (a case fast-check found)', () => {
+      // MIN034 reported its count line's own object as the span, with the vote word on it:
+      // a full analysis showed `word`, a moved finding did not.
+      let text = all[2]!;
+      const analyzer = new DocumentAnalyzer();
+      analyzer.analyze(text, { today });
+      const steps = [
+        [{ at: 0.446511, remove: 0, insert: '- [ ] x [ansvarig:: Per Holmberg]\n' }, { at: 0.002665, remove: 0, insert: '\n' }],
+        [{ at: 0.002665, remove: 0, insert: ' ' }],
+      ];
+      for (const edits of steps) {
+        const next = applyAll(text, edits);
+        text = next.text;
+        const full = analyzeFull(text, { today });
+        assert.ok(full.findings.some((f) => f.code === 'MIN034'), 'the vote count finding is there');
+        assert.deepStrictEqual(analyzer.analyze(text, { today, change: next.changes }), full);
+      }
+    });
+
     it('gives exactly the result of a full analysis while typing', () => {
       const key = fc.record({ at: fraction, remove: fc.constantFrom(0, 0, 0, 1), insert: fc.constantFrom('x', ' ', '\n', '#', '') });
       fc.assert(

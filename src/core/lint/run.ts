@@ -436,7 +436,9 @@ function findingOf(rule: Rule, s: Setting, language: AnswerContext['language'], 
     alias: rule.meta.alias,
     severity: s.configured ?? report.severity ?? s.setting,
     message: report.message[language],
-    span,
+    // Only the two offsets: a rule may report an object of its own that has more (MIN034's
+    // count lines carry their vote word), which a moved finding would not keep.
+    span: { start: span.start, end: span.end },
     ...(report.fix ? { fix: { title: report.fix.title[language], edits: report.fix.edits } } : {}),
   };
 }

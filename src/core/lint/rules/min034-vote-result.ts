@@ -53,7 +53,7 @@ export const rule: Rule = {
       const bad = badCounts(doc, c);
       for (const b of bad) {
         ctx.report({
-          span: b,
+          span: { start: b.start, end: b.end },
           message: loc(`Röstetalet för ${b.word} ska vara ett heltal`, `The count for ${b.word} must be a whole number`),
         });
       }
