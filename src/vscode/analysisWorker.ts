@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/lint/types';
 import type { MinutesDocument } from '../core/model';
 import type { CachedSection } from '../core/analysis';
-import type { FileIndexResult, IndexEntry } from '../core/workspace/index';
-import type { AnalyzeRequest, IndexFileRequest, IndexRequest } from './worker';
+import type { IndexEntry } from '../core/workspace/index';
+import type { AnalyzeRequest, IndexFileReply, IndexFileRequest, IndexRequest } from './worker';
 import { WorkerPool, poolSize } from './workerPool';
 
 export interface WorkerResult {
@@ -61,8 +61,8 @@ export class AnalysisWorker implements vscode.Disposable {
   }
 
   /** A file read, hashed and indexed in a thread; `unreadable` when it could not be read there. */
-  indexFile(request: Omit<IndexFileRequest, 'kind'>): Promise<FileIndexResult | { readonly unreadable: string }> {
-    return this.pool.submit<FileIndexResult | { readonly unreadable: string }>({ kind: 'index-file', ...request });
+  indexFile(request: Omit<IndexFileRequest, 'kind'>): Promise<IndexFileReply> {
+    return this.pool.submit<IndexFileReply>({ kind: 'index-file', ...request });
   }
 
   dispose(): void {

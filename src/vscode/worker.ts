@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { DocumentAnalyzer } from '../core/analysis';
 import type { SeveritySetting } from '../core/lint/types';
 import type { Language } from '../core/model';
-import { indexEntry, indexFileText } from '../core/workspace/index';
+import { indexEntry, indexFileText, type FileIndexResult } from '../core/workspace/index';
 import { textOfBytes } from './decode';
 
 export interface AnalyzeRequest {
@@ -40,9 +40,12 @@ export interface IndexFileRequest {
   readonly known?: string;
 }
 
+/** The answer to an IndexFileRequest: unchanged, the entry, or why the file could not be read. */
+export type IndexFileReply = FileIndexResult | { readonly unreadable: string };
+
 export type WorkerRequest = AnalyzeRequest | IndexRequest | IndexFileRequest;
 
-function indexFile(req: IndexFileRequest): object {
+function indexFile(req: IndexFileRequest): IndexFileReply {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(req.path);

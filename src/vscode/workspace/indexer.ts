@@ -12,11 +12,12 @@
 import * as vscode from 'vscode';
 import type { MinutesDocument } from '../../core/model';
 import { matchesAny } from '../../core/glob';
-import { WorkspaceIndex, indexHash, type FileIndexResult, type IndexEntry } from '../../core/workspace/index';
+import { WorkspaceIndex, indexHash, type IndexEntry } from '../../core/workspace/index';
 import { PathClock, PendingFolders, containing, folderKey, isSameOrUnder, isUnder } from '../../core/workspace/paths';
 import type { ConfigService } from '../config';
 import { textOfBytes } from '../decode';
 import { readBytes, typeOf } from '../fileSystem';
+import type { IndexFileReply } from '../worker';
 import { forEachInWindow } from './window';
 
 export const CACHE_FILE = 'workspace-index.json';
@@ -64,12 +65,21 @@ export function isExcludedPath(relative: string, globs: readonly string[]): bool
 export interface OffThread {
   entry(file: { uri: string; text: string; assumeMinutes: boolean; hash: string }): Promise<IndexEntry>;
   /** A file on disk read, hashed and (unless its hash is `known`) indexed in a thread. */
-  file(file: { uri: string; path: string; assumeMinutes: boolean; known?: string }): Promise<FileIndexResult | { readonly unreadable: string }>;
+  file(file: { uri: string; path: string; assumeMinutes: boolean; known?: string }): Promise<IndexFileReply>;
   /** Threads it may run: the scan keeps enough files in flight to feed them all. */
   readonly size: number;
   /** Threads running now. */
   readonly threads: number;
 }
+
+/** What `load` did with a file: whether a worker thread read it, and where it was parsed if it changed. */
+interface Loaded {
+  readonly readInWorker: boolean;
+  readonly parsed?: 'here' | 'worker';
+}
+
+const READ_HERE: Loaded = { readInWorker: false };
+const READ_IN_WORKER: Loaded = { readInWorker: true };
 
 /** What the last full scan did (the output channel's line, the tests and `npm run bench`). */
 export interface ScanFigures {
@@ -261,9 +271,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
         const here = files.length <= HOST_PARSE_FILES;
         await forEachInWindow(files, this.window(), async (uri) => {
           const how = await this.load(uri, open.get(uri.toString()), here);
-          if (how === 'worker') inWorkers++;
-          if (how === 'worker' || how === 'here') parsed++;
-          if (how === 'worker' || how === 'unchanged in a worker') readInWorkers++;
+          if (how.parsed) parsed++;
+          if (how.parsed === 'worker') inWorkers++;
+          if (how.readInWorker) readInWorkers++;
         });
       });
       this.ready = true;
@@ -297,11 +307,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   /**
    * Reads one file (or its open document) into the index, parsed in the pool unless
-   * `here`; says where its text was parsed, if it was. A later event of the file or a
-   * folder above it (or a later read of it) makes this read stale: its result is dropped.
-   * A closed file on disk is read in the thread that parses it.
+   * `here`; says where its text was read and, if it was parsed, where. A later event of the
+   * file or a folder above it (or a later read of it) makes this read stale: its result is
+   * dropped. A closed file on disk is read in the thread that parses it.
    */
-  private load(uri: vscode.Uri, document?: vscode.TextDocument, here = false): Promise<'worker' | 'here' | 'not parsed' | 'unchanged in a worker'> {
+  private load(uri: vscode.Uri, document?: vscode.TextDocument, here = false): Promise<Loaded> {
     return this.clock.run(async () => {
       const key = uri.toString();
       const started = this.clock.touch(key);
@@ -310,24 +320,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const doc = document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       const open = !!doc && !doc.isClosed;
       if (!open && !here && uri.scheme === 'file' && this.offThread && !this.workerFailed) {
-        let result: Awaited<ReturnType<OffThread['file']>> | undefined;
-        try {
-          result = await this.offThread.file({ uri: key, path: uri.fsPath, assumeMinutes, known: this.index.hashOf(key) });
-        } catch (e) {
-          this.threadFailed(e);
-        }
-        if (result) {
-          if (stale()) return 'not parsed';
-          if ('unreadable' in result) {
-            this.index.remove(key);
-            return 'not parsed';
-          }
-          if ('unchanged' in result) return 'unchanged in a worker';
-          this.workerEntries++;
-          const changed = this.index.put(result.entry);
-          this.reportError(key);
-          return changed ? 'worker' : 'not parsed';
-        }
+        const loaded = await this.loadInThread(this.offThread, uri, assumeMinutes, stale);
+        if (loaded) return loaded;
         // The thread failed: read and parsed here, below.
       }
       let text: string;
@@ -337,19 +331,19 @@ export class WorkspaceIndexer implements vscode.Disposable {
           text = textOfBytes(await readBytes(uri));
         } catch {
           if (!stale()) this.index.remove(key);
-          return 'not parsed';
+          return READ_HERE;
         }
       }
-      if (stale()) return 'not parsed';
+      if (stale()) return READ_HERE;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const parsed = doc && !doc.isClosed ? this.parsedOf(doc) : undefined;
+      const parsed = open ? this.parsedOf(doc) : undefined;
       // Hashed once here; the index and the worker take it as it is.
       const hash = indexHash(text, assumeMinutes);
       const options = { assumeMinutes, hash, ...(parsed ? { parsed } : {}) };
       if (parsed || here || !this.offThread || this.workerFailed || !this.index.isStale(key, text, options)) {
         const changed = this.index.update(key, text, options);
         this.reportError(key);
-        return changed && !parsed ? 'here' : 'not parsed';
+        return changed && !parsed ? { readInWorker: false, parsed: 'here' } : READ_HERE;
       }
       let entry: IndexEntry | undefined;
       try {
@@ -358,11 +352,32 @@ export class WorkspaceIndexer implements vscode.Disposable {
       } catch (e) {
         this.threadFailed(e);
       }
-      if (stale()) return 'not parsed';
+      if (stale()) return READ_HERE;
       const changed = entry ? this.index.put(entry) : this.index.update(key, text, options);
       this.reportError(key);
-      return !changed ? 'not parsed' : entry ? 'worker' : 'here';
+      return !changed ? READ_HERE : { readInWorker: false, parsed: entry ? 'worker' : 'here' };
     });
+  }
+
+  /** A closed file read, hashed and (if it changed) parsed in a thread; undefined when the thread failed. */
+  private async loadInThread(offThread: OffThread, uri: vscode.Uri, assumeMinutes: boolean, stale: () => boolean): Promise<Loaded | undefined> {
+    const key = uri.toString();
+    let reply: IndexFileReply;
+    try {
+      reply = await offThread.file({ uri: key, path: uri.fsPath, assumeMinutes, known: this.index.hashOf(key) });
+    } catch (e) {
+      this.threadFailed(e);
+      return undefined;
+    }
+    if (stale() || 'unchanged' in reply) return READ_IN_WORKER;
+    if ('unreadable' in reply) {
+      this.index.remove(key);
+      return READ_IN_WORKER;
+    }
+    this.workerEntries++;
+    const changed = this.index.put(reply.entry);
+    this.reportError(key);
+    return changed ? { readInWorker: true, parsed: 'worker' } : READ_IN_WORKER;
   }
 
   /** From the first failure of a worker thread on, files are read and parsed on this thread. */
@@ -537,7 +552,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         const files = read === 'all' ? found : found.filter((u) => !this.index.has(u.toString()));
         await forEachInWindow(files, this.window(), async (uri) => {
           if (this.clock.touchedSince(uri.toString(), since) || (behindScans && this.scansPending > 0)) return;
-          if ((await this.load(uri)) !== 'not parsed') changes++;
+          if ((await this.load(uri)).parsed) changes++;
         });
       });
       return changes;
