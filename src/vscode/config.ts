@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Project, dirOf, type FileConfig, type ProjectSettings } from '../core/project';
+import { textOfBytes } from './decode';
 import { readBytes, typeOf } from './fileSystem';
 
 export type { LanguageSetting } from '../core/project';
@@ -25,6 +26,13 @@ export const DEFAULT_MAX_FILE_SIZE_MB = 20;
 /** Schemes whose project files we read. */
 const PROJECT_SCHEMES = new Set(['file', 'vscode-vfs', 'vscode-remote']);
 
+/** The `justera.*` settings of a workspace folder, as the project seam takes them. */
+interface FolderSettings {
+  readonly project: ProjectSettings;
+  readonly lintDelay: number;
+  readonly maxFileSize: number;
+}
+
 export class ConfigService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when settings or a project configuration file changed. */
@@ -37,7 +45,7 @@ export class ConfigService implements vscode.Disposable {
   /** Effective configurations by resource, until the next change (one analysis asks several times). */
   private readonly memo = new Map<string, EffectiveConfig>();
   /** The settings of each workspace folder (a resource's are its folder's), until the next change. */
-  private readonly settingsMemo = new Map<string, ReturnType<ConfigService['readSettings']>>();
+  private readonly settingsMemo = new Map<string, FolderSettings>();
   private readonly reported = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -79,7 +87,7 @@ export class ConfigService implements vscode.Disposable {
         {
           async readFile(path) {
             try {
-              return new TextDecoder('utf-8').decode(await readBytes(at(path)));
+              return textOfBytes(await readBytes(at(path)));
             } catch (e) {
               if (e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory') throw new Error('is a directory');
               if (e instanceof vscode.FileSystemError && e.code === 'NoPermissions') throw new Error('permission denied');
@@ -106,7 +114,7 @@ export class ConfigService implements vscode.Disposable {
   }
 
   /** A resource's settings: its workspace folder's, read once per folder (a scan asks for every file). */
-  private settingsOf(uri: vscode.Uri): ReturnType<ConfigService['readSettings']> {
+  private settingsOf(uri: vscode.Uri): FolderSettings {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const key = folder?.uri.toString() ?? '';
     let settings = this.settingsMemo.get(key);
@@ -114,7 +122,7 @@ export class ConfigService implements vscode.Disposable {
     return settings;
   }
 
-  private readSettings(scope: vscode.Uri, root: string | undefined): { project: ProjectSettings; lintDelay: number; maxFileSize: number } {
+  private readSettings(scope: vscode.Uri, root: string | undefined): FolderSettings {
     const settings = vscode.workspace.getConfiguration('justera', scope);
     const delay = settings.get<number>('lintDelay');
     const maxMb = settings.get<number>('maxFileSizeMB');

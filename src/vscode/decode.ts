@@ -1,9 +1,9 @@
-// Bytes of a file as text, the same on the extension host's thread and in the worker
+// Bytes of a file as text, the same everywhere in the extension and in its worker
 // threads (no vscode import: dist/worker.js has none).
 
 const utf8 = new TextDecoder('utf-8');
 
-/** A Markdown file's text: UTF-8, without its byte order mark (the decoder drops it). */
+/** A file's text: UTF-8, without its byte order mark (the decoder drops it). */
 export function textOfBytes(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }

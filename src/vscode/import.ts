@@ -8,6 +8,7 @@ import type * as Bundle from '../readers/bundle';
 import type * as Importer from '../core/import';
 import { formatOf } from '../readers/formats';
 import { registerCommand, UserError } from './commandRunner';
+import { textOfBytes } from './decode';
 
 export const IMPORT_COMMAND = 'justera.importMinutes';
 const SOURCE = 'Justera import';
@@ -128,7 +129,7 @@ export function registerImport(context: vscode.ExtensionContext, output: vscode.
         const bytes = await vscode.workspace.fs.readFile(uri);
         if (format === 'text') {
           importer ??= load<typeof Importer>('importer.js');
-          text = new TextDecoder('utf-8').decode(bytes);
+          text = textOfBytes(bytes);
           run = importer.importMinutes;
         } else {
           readers ??= load<typeof Bundle>('readers.js');
