@@ -261,7 +261,7 @@ function archiveSection(a: ArchiveFigures): string[] {
     'over the folder: wall time, and peak resident memory (each process\'s own peak, summed over the process and the processes',
     'it starts: `justera` runs the command line in a child process started with `--v8-pool-size=0`; `bench/processTree.mjs`).',
     '`lint` over the drafts and markdownlint-cli2 are the median of three rounds that run each in turn (the machine\'s speed',
-    'drifts between minutes); the other rows are one run each.',
+    'drifts between minutes), and so are `decisions` and the extension\'s index on every thread; the other rows are one run each.',
     'markdownlint-cli2 (default rules) runs on the Node ≥ 22 of the test toolchain when it is installed.',
     '',
     '| over the archive | wall | peak memory |',
