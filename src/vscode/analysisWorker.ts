@@ -65,6 +65,11 @@ export class AnalysisWorker implements vscode.Disposable {
     return this.pool.submit<IndexFileReply>({ kind: 'index-file', ...request });
   }
 
+  /** Starts the threads ahead of a scan of many files. */
+  warm(): void {
+    this.pool.prestart();
+  }
+
   dispose(): void {
     this.pool.dispose();
   }

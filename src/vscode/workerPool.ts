@@ -94,6 +94,13 @@ export class WorkerPool {
     }
   }
 
+  /** Starts every thread now, ahead of a batch of work, so that their start overlaps what comes before it. */
+  prestart(): void {
+    if (this.disposed) return;
+    while (this.slots.size < this.size) if (!this.start()) break;
+    this.idleCheck();
+  }
+
   private leastBusy(): Slot | undefined {
     let best: Slot | undefined;
     for (const s of this.slots) if (!best || s.pending.size < best.pending.size) best = s;

@@ -65,6 +65,24 @@ describe('worker pool (extension)', () => {
     pool.dispose();
   });
 
+  it('starts every thread ahead of a scan; they take the work when it comes, and stop if none does', async () => {
+    const { pool, threads } = fakePool(3, 20);
+    pool.prestart();
+    assert.equal(threads.length, 3);
+    for (let n = 1; n <= 3; n++) void pool.submit({ n });
+    assert.equal(threads.length, 3, 'no thread more for the work');
+    assert.deepEqual(threads.map((t) => t.open()), [1, 1, 1]);
+    pool.prestart();
+    assert.equal(threads.length, 3, 'never more than its size');
+    threads.forEach((t) => t.answer());
+    await tick();
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(pool.threads, 0, 'stopped when idle');
+    pool.dispose();
+    pool.prestart();
+    assert.equal(threads.length, 3, 'a disposed pool starts nothing');
+  });
+
   it('a free thread takes the next request, whichever thread it is', async () => {
     const { pool, threads } = fakePool(2);
     const answers: number[] = [];

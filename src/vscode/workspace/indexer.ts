@@ -1,5 +1,5 @@
 // Feeds the core WorkspaceIndex: a background scan of the workspace's Markdown files
-// (files.exclude through findFiles, search.exclude applied here), then incremental
+// (without those files.exclude and search.exclude leave out), then incremental
 // updates from a file watcher, renames and unsaved edits of open documents. Folders
 // created, deleted or renamed outside VS Code arrive as one event for the folder (the
 // watcher reports neither the files of a folder written at once nor those of a deleted
@@ -18,6 +18,7 @@ import type { ConfigService } from '../config';
 import { textOfBytes } from '../decode';
 import { readBytes, typeOf } from '../fileSystem';
 import type { IndexFileReply } from '../worker';
+import { markdownUnder } from './walk';
 import { forEachInWindow } from './window';
 
 export const CACHE_FILE = 'workspace-index.json';
@@ -66,6 +67,8 @@ export interface OffThread {
   entry(file: { uri: string; text: string; assumeMinutes: boolean; hash: string }): Promise<IndexEntry>;
   /** A file on disk read, hashed and (unless its hash is `known`) indexed in a thread. */
   file(file: { uri: string; path: string; assumeMinutes: boolean; known?: string }): Promise<IndexFileReply>;
+  /** Starts the threads now: a scan found more files than it parses here. */
+  warm(): void;
   /** Threads it may run: the scan keeps enough files in flight to feed them all. */
   readonly size: number;
   /** Threads running now. */
@@ -260,8 +263,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
     let inWorkers = 0;
     let readInWorkers = 0;
     try {
-      const found = await vscode.workspace.findFiles('**/*.md', undefined);
-      const files = found.filter((uri) => this.wanted(uri));
+      // The threads start while the search goes on, once it is clear they will be needed.
+      let count = 0;
+      const files = await this.markdownFiles(undefined, () => {
+        if (++count === HOST_PARSE_FILES + 1 && !this.workerFailed) this.offThread?.warm();
+      });
       const seen = new Set(files.map((u) => u.toString()));
       // One change event when the scan is done, whatever order the threads finish in.
       await index.batchAsync(async () => {
@@ -398,11 +404,53 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (!/\.md$/i.test(uri.path)) return false;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
-    const relative = vscode.workspace.asRelativePath(uri, false);
+    return !isExcludedPath(vscode.workspace.asRelativePath(uri, false), this.excludeGlobs(folder));
+  }
+
+  private excludeGlobs(folder: vscode.WorkspaceFolder): string[] {
     const key = folder.uri.toString();
     let globs = this.excludes.get(key);
     if (!globs) this.excludes.set(key, (globs = [...filesExcludes(folder), ...searchExcludes(folder)]));
-    return !isExcludedPath(relative, globs);
+    return globs;
+  }
+
+  /**
+   * The wanted Markdown files of the workspace, or of those under `under`. Folders on disk
+   * are walked here (see walk.ts), each file with the excludes of its innermost workspace
+   * folder; others are searched through the workbench.
+   */
+  private async markdownFiles(under?: vscode.Uri, onFile?: () => void): Promise<vscode.Uri[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const found = new Map<string, vscode.Uri>();
+    const add = (uri: vscode.Uri) => {
+      found.set(uri.toString(), uri);
+      onFile?.();
+    };
+    await Promise.all(
+      folders.map(async (folder) => {
+        const root = folder.uri;
+        // Where this folder's part of the search begins, if it has one.
+        const start = !under || isSameOrUnder(under.toString(), root.toString()) ? (under ?? root) : isUnder(root.toString(), under.toString()) ? root : undefined;
+        if (!start) return;
+        if (root.scheme !== 'file') {
+          for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(start, '**/*.md'), undefined)) if (this.wanted(uri)) add(uri);
+          return;
+        }
+        const nested = folders.filter((f) => f !== folder && f.uri.scheme === 'file' && isUnder(f.uri.toString(), root.toString()));
+        // Inside a nested workspace folder: that folder's own walk finds these.
+        if (nested.some((f) => isSameOrUnder(start.toString(), f.uri.toString()))) return;
+        const globs = this.excludeGlobs(folder);
+        const below = start.path.slice(root.path.length).replace(/^\/+/, '');
+        if (below !== '' && isExcludedPath(below, globs)) return;
+        await markdownUnder(root.fsPath, start.fsPath, {
+          excluded: (path) => matchesAny(path, globs),
+          skip: new Set(nested.map((f) => f.uri.fsPath)),
+          followLinks: vscode.workspace.getConfiguration('search', folder).get<boolean>('followSymlinks', true),
+          onFile: (path) => add(vscode.Uri.joinPath(root, path)),
+        });
+      }),
+    );
+    return [...found.values()];
   }
 
   /** DIALECT section 1, the path half: the same answer the editor and the CLI get from the project seam. */
@@ -540,7 +588,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       // Not a folder (any more): no file under it.
       const found = !(exists ?? (await this.isFolder(folder)))
         ? []
-        : (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), undefined)).filter((u) => this.wanted(u));
+        : await this.markdownFiles(folder);
       // Deleted or made again meanwhile: that event's own work counts.
       if (this.clock.touchedSince(key, since)) return 0;
       if (found.length === 0 && !this.index.hasUnder(key)) return 0;

@@ -57,6 +57,7 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
     {
       entry: (file) => model.worker.indexEntry(file),
       file: (file) => model.worker.indexFile(file),
+      warm: () => model.worker.warm(),
       size: model.worker.size,
       get threads() {
         return model.worker.pool.threads;
