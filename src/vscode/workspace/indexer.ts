@@ -430,7 +430,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       folders.map(async (folder) => {
         const root = folder.uri;
         // Where this folder's part of the search begins, if it has one.
-        const start = !under || isSameOrUnder(under.toString(), root.toString()) ? (under ?? root) : isUnder(root.toString(), under.toString()) ? root : undefined;
+        const start = !under ? root : isSameOrUnder(under.toString(), root.toString()) ? under : isUnder(root.toString(), under.toString()) ? root : undefined;
         if (!start) return;
         if (root.scheme !== 'file') {
           for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(start, '**/*.md'), undefined)) if (this.wanted(uri)) add(uri);
