@@ -167,6 +167,23 @@ export interface AnalyzeOptions extends LintOptions {
   readonly change?: TextChange | readonly TextChange[];
 }
 
+/**
+ * Whether an analysis of a text of `size` has `threshold` or more of text to parse that its
+ * analyzer has not seen: a document that large not analysed yet (`warm` false), an edit
+ * that brought that much (a paste), or, when the edits since the last analysis are not
+ * known, a text that grew by that much since (`lastSize`). The editor parses such text in
+ * a worker thread.
+ */
+export function hasLargeNewText(
+  o: { readonly size: number; readonly warm: boolean; readonly change?: TextChange; readonly lastSize?: number },
+  threshold: number,
+): boolean {
+  if (o.size < threshold) return false;
+  if (!o.warm) return true;
+  if (o.change) return o.change.newLength >= threshold;
+  return o.lastSize === undefined || o.size - o.lastSize >= threshold;
+}
+
 /** More sections than this between the edges of a change: the whole text is split and looked up instead. */
 const RESCAN_LIMIT = 64;
 

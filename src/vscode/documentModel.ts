@@ -3,7 +3,7 @@
 // document; superseded runs are dropped by a per-document generation counter.
 import * as vscode from 'vscode';
 import type { Language, MinutesDocument } from '../core/model';
-import { composeChanges, DocumentAnalyzer } from '../core/analysis';
+import { composeChanges, DocumentAnalyzer, hasLargeNewText } from '../core/analysis';
 import { parseMinutes } from '../core/parser';
 import type { LintOptions } from '../core/lint/engine';
 import type { WorkspaceView } from '../core/workspace/view';
@@ -63,8 +63,8 @@ export class DocumentModel implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   /** One incremental analyzer per open document. */
   private readonly analyzers = new Map<string, DocumentAnalyzer>();
-  /** The version each analyzer analysed last. */
-  private readonly analyzed = new Map<string, number>();
+  /** The version each analyzer analysed last, and that version's length. */
+  private readonly analyzed = new Map<string, { readonly version: number; readonly length: number }>();
   /**
    * What changed in each document from version `from` to `to`, as the change events said
    * (undefined range: nothing, or a change that could not be followed). Told it, the
@@ -184,7 +184,7 @@ export class DocumentModel implements vscode.Disposable {
       lint: isLintable(document),
       ...(change ? { change } : {}),
     });
-    this.analysedAt(key, document.version);
+    this.analysedAt(key, document.version, size);
     const analysis: Analysis = { uri: document.uri, version: document.version, doc, findings, lines: new LineIndex(doc.text), config };
     // Closed documents are not cached: nothing would evict them.
     if (!document.isClosed) this.cache.set(key, { document, analysis, configGeneration: this.configGeneration });
@@ -211,14 +211,14 @@ export class DocumentModel implements vscode.Disposable {
   private changeSinceAnalysis(document: vscode.TextDocument): { start: number; end: number; newLength: number } | undefined {
     const key = document.uri.toString();
     const known = this.edits.get(key);
-    if (!known || known.broken || known.to !== document.version || this.analyzed.get(key) !== known.from) return undefined;
+    if (!known || known.broken || known.to !== document.version || this.analyzed.get(key)?.version !== known.from) return undefined;
     // The same version again (the configuration changed, say): nothing changed.
     if (!known.range) return known.from === known.to ? { start: 0, end: 0, newLength: 0 } : undefined;
     return { start: known.range.start, end: known.range.oldEnd, newLength: known.range.newEnd - known.range.start };
   }
 
-  private analysedAt(key: string, version: number): void {
-    this.analyzed.set(key, version);
+  private analysedAt(key: string, version: number, length: number): void {
+    this.analyzed.set(key, { version, length });
     this.edits.set(key, { from: version, to: version, range: undefined });
   }
 
@@ -248,14 +248,15 @@ export class DocumentModel implements vscode.Disposable {
     return analyzer;
   }
 
-  /**
-   * A large document not analysed yet, or one that an edit filled with a megabyte or more
-   * of new text (a paste): that parse belongs in the worker, not on the editor's thread.
-   */
+  /** A megabyte or more of text to parse (see `hasLargeNewText`): that parse belongs in the worker, not on the editor's thread. */
   private needsWorker(document: vscode.TextDocument, size: number): boolean {
     if (size < WORKER_THRESHOLD) return false;
-    if (!this.analyzers.get(document.uri.toString())?.warm) return true;
-    return (this.changeSinceAnalysis(document)?.newLength ?? 0) >= WORKER_THRESHOLD;
+    const key = document.uri.toString();
+    const change = this.changeSinceAnalysis(document);
+    return hasLargeNewText(
+      { size, warm: !!this.analyzers.get(key)?.warm, ...(change ? { change } : {}), ...(this.analyzed.has(key) ? { lastSize: this.analyzed.get(key)!.length } : {}) },
+      WORKER_THRESHOLD,
+    );
   }
 
   /**
@@ -275,6 +276,7 @@ export class DocumentModel implements vscode.Disposable {
   private async workerAnalysis(document: vscode.TextDocument, key: string): Promise<void> {
     const config = this.config.forDocument(document);
     const version = document.version;
+    const length = textLength(document);
     // Stamped with the configuration it ran with: a change meanwhile makes it stale.
     const configGeneration = this.configGeneration;
     try {
@@ -295,7 +297,7 @@ export class DocumentModel implements vscode.Disposable {
       const analyzer = new DocumentAnalyzer();
       analyzer.seed(result.sections);
       this.analyzers.set(key, analyzer);
-      this.analysedAt(key, version);
+      this.analysedAt(key, version, length);
       if (document.version === version) {
         const analysis: Analysis = { uri: document.uri, version, doc: result.doc, findings: result.findings, lines: new LineIndex(result.doc.text), config };
         this.cache.set(key, { document, analysis, configGeneration });
@@ -303,8 +305,9 @@ export class DocumentModel implements vscode.Disposable {
     } catch (e) {
       // No worker (or it failed): analyse here; slower, but the user still gets results.
       console.error('[justera] analysis worker failed', e);
-      this.analyzerFor(document).parse(document.getText(), this.parseOptions(document, config));
-      this.analysedAt(key, document.version);
+      const text = document.getText();
+      this.analyzerFor(document).parse(text, this.parseOptions(document, config));
+      this.analysedAt(key, document.version, text.length);
     }
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { analyzeFull, composeChanges, DocumentAnalyzer, type TextChange } from '../../src/core/analysis';
+import { analyzeFull, composeChanges, DocumentAnalyzer, hasLargeNewText, type TextChange } from '../../src/core/analysis';
 import { generateMeeting } from '../../bench/generate';
 import { rules } from '../../src/core/lint/registry';
 import type { Rule } from '../../src/core/lint/types';
@@ -358,5 +358,23 @@ describe('incremental analysis', () => {
         { numRuns: 2000 },
       );
     });
+  });
+});
+
+describe('large new text (parsed in the editor\'s worker thread)', () => {
+  const MB = 1_000_000;
+  it('is a large document analysed for the first time, or an edit that brought a megabyte', () => {
+    assert.equal(hasLargeNewText({ size: MB - 1, warm: false }, MB), false, 'a smaller document is parsed where it is');
+    assert.equal(hasLargeNewText({ size: 5 * MB, warm: false }, MB), true);
+    assert.equal(hasLargeNewText({ size: 5 * MB, warm: true, change: { start: 10, end: 10, newLength: 1 }, lastSize: 5 * MB - 1 }, MB), false, 'a keystroke');
+    assert.equal(hasLargeNewText({ size: 5 * MB, warm: true, change: { start: 0, end: 4 * MB, newLength: MB } }, MB), true, 'a paste over text');
+  });
+
+  it('when the edits since the last analysis are not known, is a text that grew by a megabyte', () => {
+    // A change chain broken (a version the events skipped): only the lengths are known.
+    assert.equal(hasLargeNewText({ size: 3 * MB, warm: true, lastSize: 3 * MB - 20 }, MB), false);
+    assert.equal(hasLargeNewText({ size: 3 * MB, warm: true, lastSize: 2 * MB }, MB), true, 'a megabyte pasted');
+    assert.equal(hasLargeNewText({ size: 3 * MB, warm: true, lastSize: 4 * MB }, MB), false, 'text deleted');
+    assert.equal(hasLargeNewText({ size: 3 * MB, warm: true }, MB), true, 'nothing known');
   });
 });
