@@ -18,7 +18,17 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // Swedish text as it is (2 bytes for å), not escaped (6 bytes for \u00e5).
+  charset: 'utf8',
   plugins: [patchDependencies],
+};
+
+/** In the extension's bundle, named character references are decoded from dist/entities.js, loaded when first needed. */
+const lazyEntities = {
+  name: 'lazy-entities',
+  setup(build) {
+    build.onResolve({ filter: /^decode-named-character-reference$/ }, () => ({ path: path.resolve('src/vscode/namedReferences.ts') }));
+  },
 };
 
 /**
@@ -61,8 +71,11 @@ const builds = [
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [patchDependencies, lazyEntities],
     define: { RULE_DOC_LINES: JSON.stringify(ruleDocLines()) },
   },
+  // The table of named character references, for the extension's bundle (see lazyEntities).
+  { ...common, entryPoints: ['node_modules/character-entities/index.js'], outfile: 'dist/entities.js' },
   // First analysis of very large documents, off the extension host's main thread.
   { ...common, entryPoints: ['src/vscode/worker.ts'], outfile: 'dist/worker.js' },
   // Preview and export (renderer, docx, browser driver): loaded by the extension on first use.

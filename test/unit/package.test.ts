@@ -15,7 +15,7 @@ describe('the .vsix', function () {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/worker.js', 'dist/export.js', 'dist/readers.js', 'dist/importer.js', 'docs/rules.md', 'package.nls.json', 'package.nls.sv.json', 'l10n/bundle.l10n.sv.json', 'snippets/minutes.sv.json', 'snippets/minutes.en.json', 'syntaxes/justera.injection.tmLanguage.json', 'media/justera.svg']) {
+    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/entities.js', 'dist/worker.js', 'dist/export.js', 'dist/readers.js', 'dist/importer.js', 'docs/rules.md', 'package.nls.json', 'package.nls.sv.json', 'l10n/bundle.l10n.sv.json', 'snippets/minutes.sv.json', 'snippets/minutes.en.json', 'syntaxes/justera.injection.tmLanguage.json', 'media/justera.svg']) {
       assert.ok(files.includes(f), `${f} is packaged`);
     }
     const allowed = /^(package\.json|package\.nls(\.sv)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|worker|export|readers|importer)\.js|docs\/rules\.md|docs\/images\/[\w-]+\.png|l10n\/bundle\.l10n\.sv\.json|snippets\/[\w.]+\.json|syntaxes\/[\w.]+\.json|media\/[\w.-]+)$/;

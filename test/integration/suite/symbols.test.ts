@@ -29,6 +29,17 @@ describe('outline (document symbols)', () => {
     assert.deepEqual(justering.children.map((c) => c.name), ['Anna Söderström', 'Helene Olofsson']);
   });
 
+  it('reads minutes with named character references (their table is loaded on first use)', async () => {
+    const doc = await untitledDocument('---\ntyp: protokoll\norgan: Prov\ndatum: 2024-01-01\n---\n\n# Protokoll\n\n## Närvarande\n\n- Bj&ouml;rn Berg\n\n## 1. M&ouml;tets &ouml;ppnande\n');
+    const symbols = (await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return s?.some((x) => x.kind === vscode.SymbolKind.Class) ? s : undefined;
+    }, 10000, 'the minutes symbols'))!;
+    // Names as written.
+    const attendance = symbols.find((s) => s.kind === vscode.SymbolKind.Namespace && s.name === 'Närvarande')!;
+    assert.deepEqual(attendance.children.map((c) => c.name), ['Bj&ouml;rn Berg']);
+  });
+
   it('adds nothing to Markdown files that are not minutes', async () => {
     const doc = await untitledDocument('---\ntitle: x\n---\n\n# Notes\n\n## 1. Point\n');
     const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
