@@ -179,7 +179,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         const excludes = e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude');
         if (excludes) this.excludes.clear();
-        if (excludes || e.affectsConfiguration('justera.files')) void this.rescan();
+        // The walk follows symbolic links as search.followSymlinks says.
+        if (excludes || e.affectsConfiguration('search.followSymlinks') || e.affectsConfiguration('justera.files')) void this.rescan();
       }),
     );
   }

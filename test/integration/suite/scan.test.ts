@@ -64,6 +64,19 @@ describe('workspace scan of the folders on disk', () => {
     assert.deepEqual(searched.map((u) => decodeURIComponent(u.toString().slice(prefix().length))).sort(), indexed(), 'the same files as the workbench search');
   });
 
+  it('leaves linked folders out once search.followSymlinks is off, and takes them in again', async function () {
+    this.timeout(60_000);
+    const linked = 'utanför/länkad.md';
+    try {
+      await set('search', 'followSymlinks', false);
+      await waitFor(() => !indexed().includes(linked), 30_000, 'the linked folder out of the index');
+      assert.deepEqual(indexed(), ['.dold/c.md', 'synlig/2024/b.md', 'synlig/a.md']);
+    } finally {
+      await set('search', 'followSymlinks', undefined);
+    }
+    await waitFor(() => indexed().includes(linked), 30_000, 'the linked folder in the index again');
+  });
+
   it('searches a folder created later the same way (its own excludes, no loop)', async function () {
     this.timeout(60_000);
     const root = dir().fsPath;
