@@ -250,13 +250,10 @@ export class DocumentModel implements vscode.Disposable {
 
   /** A megabyte or more of text to parse (see `hasLargeNewText`): that parse belongs in the worker, not on the editor's thread. */
   private needsWorker(document: vscode.TextDocument, size: number): boolean {
-    if (size < WORKER_THRESHOLD) return false;
     const key = document.uri.toString();
     const change = this.changeSinceAnalysis(document);
-    return hasLargeNewText(
-      { size, warm: !!this.analyzers.get(key)?.warm, ...(change ? { change } : {}), ...(this.analyzed.has(key) ? { lastSize: this.analyzed.get(key)!.length } : {}) },
-      WORKER_THRESHOLD,
-    );
+    const last = this.analyzed.get(key);
+    return hasLargeNewText({ size, warm: !!this.analyzers.get(key)?.warm, ...(change ? { change } : {}), ...(last ? { lastSize: last.length } : {}) }, WORKER_THRESHOLD);
   }
 
   /**
