@@ -1,8 +1,9 @@
-// Worker thread: work that does not belong on the extension host's main thread. The
-// first full analysis of a very large document (the model, the findings and the parsed
-// sections, which seed the main thread's analyzer so later edits are incremental there),
-// and the workspace index entries of files read during a scan (read here too: the
-// extension host's thread spent a seventh of a 2,000-file scan in its file reads).
+// Worker (a thread, or a process of its own: workerProcess.ts): work that does not belong
+// on the extension host's main thread. The first full analysis of a very large document
+// (the model, the findings and the parsed sections, which seed the main thread's analyzer
+// so later edits are incremental there), and the workspace index entries of files read
+// during a scan (read here too: the extension host's thread spent a seventh of a
+// 2,000-file scan in its file reads).
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { DocumentAnalyzer } from '../core/analysis';
@@ -72,10 +73,15 @@ function answer(req: WorkerRequest): object {
   return { doc, findings, sections: analyzer.sections(), ruleErrors };
 }
 
-parentPort?.on('message', (req: WorkerRequest & { id: number }) => {
+function reply(req: WorkerRequest & { id: number }): object {
   try {
-    parentPort!.postMessage({ id: req.id, ...answer(req) });
+    return { id: req.id, ...answer(req) };
   } catch (e) {
-    parentPort!.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
+    return { id: req.id, error: e instanceof Error ? e.message : String(e) };
   }
-});
+}
+
+if (parentPort) parentPort.on('message', (req: WorkerRequest & { id: number }) => parentPort!.postMessage(reply(req)));
+// A worker process (workerProcess.ts): the channel is all that keeps it alive, so it ends
+// when the extension host lets go of it or is gone.
+else if (process.send) process.on('message', (req: WorkerRequest & { id: number }) => process.send?.(reply(req)));
