@@ -14,7 +14,7 @@ import type { Finding } from '../../src/core/lint/types';
 import { WorkspaceIndex, indexEntry, indexHash, type IndexEntry } from '../../src/core/workspace/index';
 import { WorkerPool, poolSize, workerKind, type PoolThread } from '../../src/vscode/workerPool';
 import { spawnWorkerProcess } from '../../src/vscode/workerProcess';
-import { forEachInWindow } from '../../src/vscode/workspace/window';
+import { forEachInWindow, stepProgress } from '../../src/vscode/workspace/window';
 
 class FakeThread extends EventEmitter implements PoolThread {
   readonly received: { id: number; n?: number }[] = [];
@@ -282,6 +282,33 @@ describe('sliding window (scan reads)', () => {
 
   it('does nothing on no items', async () => {
     await forEachInWindow([], 16, async () => assert.fail('called'));
+  });
+});
+
+describe('scan progress in steps', () => {
+  const run = (total: number, steps: number, calls = total) => {
+    const increments: number[] = [];
+    const done = stepProgress(total, steps, (i) => increments.push(i));
+    for (let n = 0; n < calls; n++) done();
+    return increments;
+  };
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  it('moves the bar every 5 % of 2,000 files, 20 times, to 100', () => {
+    const increments = run(2000, 20);
+    assert.equal(increments.length, 20);
+    assert.ok(increments.every((i) => i === 5));
+    // Not before a part is complete: 99 files are not yet 5 %.
+    assert.deepEqual(run(2000, 20, 99), []);
+    assert.deepEqual(run(2000, 20, 100), [5]);
+  });
+
+  it('moves once per file when there are fewer files than steps, and never past 100', () => {
+    const increments = run(7, 20, 10);
+    assert.equal(increments.length, 7);
+    assert.ok(Math.abs(sum(increments) - 100) < 1e-9, String(sum(increments)));
+    assert.ok(Math.abs(sum(run(333, 20)) - 100) < 1e-9);
+    assert.deepEqual(run(0, 20, 3), []);
   });
 });
 

@@ -20,7 +20,7 @@ import { readBytes, typeOf } from '../fileSystem';
 import type { IndexFileReply } from '../worker';
 import type { WorkerKind } from '../workerPool';
 import { markdownUnder } from './walk';
-import { forEachInWindow } from './window';
+import { forEachInWindow, stepProgress } from './window';
 
 export const CACHE_FILE = 'workspace-index.json';
 const UPDATE_DELAY = 300;
@@ -33,6 +33,8 @@ const READS_IN_FLIGHT = 16;
  * milliseconds.
  */
 const HOST_PARSE_FILES = 8;
+/** The scan's progress bar moves in this many steps (every 5 %). */
+const PROGRESS_STEPS = 20;
 /** Created folders gathered before they are searched (a checkout reports many at once). */
 const FOLDER_BURST_DELAY = 50;
 /**
@@ -256,15 +258,16 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   private scanWithProgress(): Promise<void> {
     return Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: this.progressViewId } }, () => this.scan()),
+      vscode.window.withProgress({ location: { viewId: this.progressViewId } }, (progress) => this.scan(progress)),
     );
   }
 
-  private scan(): Promise<void> {
-    return this.clock.run(() => this.scanRunning());
+  private scan(progress?: vscode.Progress<{ increment?: number }>): Promise<void> {
+    return this.clock.run(() => this.scanRunning(progress));
   }
 
-  private async scanRunning(): Promise<void> {
+  /** A full scan; `progress` moves in steps once the files are found. */
+  private async scanRunning(progress?: vscode.Progress<{ increment?: number }>): Promise<void> {
     const started = Date.now();
     const since = this.clock.now();
     this.busy.fire(true);
@@ -287,8 +290,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
         index.retain((uri) => seen.has(uri) || this.clock.touchedSince(uri, since));
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
         const here = files.length <= HOST_PARSE_FILES;
+        const fileDone = stepProgress(files.length, PROGRESS_STEPS, (increment) => progress?.report({ increment }));
         await forEachInWindow(files, this.window(), async (uri) => {
           const how = await this.load(uri, open.get(uri.toString()), here);
+          fileDone();
           if (how.parsed) parsed++;
           if (how.parsed === 'worker') inWorkers++;
           if (how.readInWorker) readInWorkers++;

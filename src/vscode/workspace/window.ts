@@ -22,3 +22,24 @@ export async function forEachInWindow<T>(items: readonly T[], limit: number, fn:
   await Promise.all(Array.from({ length: Math.max(1, Math.min(Math.floor(limit) || 1, items.length)) }, lane));
   if (failure) throw failure.error;
 }
+
+/**
+ * Progress in `steps` even parts of 100 over `total` items: the returned function is
+ * called once per item done and calls `report` with an increment each time a part is
+ * complete (the increments add up to 100). A bar that moves in steps tells how far a scan
+ * is, and costs the workbench less than one that moves all the time.
+ */
+export function stepProgress(total: number, steps: number, report: (increment: number) => void): () => void {
+  const parts = Math.max(1, Math.min(Math.floor(steps), total));
+  let done = 0;
+  let reported = 0;
+  return () => {
+    if (done >= total) return;
+    done++;
+    const due = Math.floor((done * parts) / total);
+    if (due > reported) {
+      report(((due - reported) * 100) / parts);
+      reported = due;
+    }
+  };
+}
