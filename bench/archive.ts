@@ -93,11 +93,6 @@ function median(all: readonly ProcessFigures[]): ProcessFigures | undefined {
   return { seconds: mid(all.map((x) => x.seconds)), peakMB: mid(all.map((x) => x.peakMB)) };
 }
 
-/** The run of the median time among the extension's scans (undefined: none). */
-function medianScan(all: readonly ExtensionIndexFigures[]): ExtensionIndexFigures | undefined {
-  return [...all].sort((a, b) => a.ms - b.ms)[Math.floor(all.length / 2)];
-}
-
 export interface ArchiveFigures {
   readonly files: number;
   readonly megabytes: number;
@@ -109,12 +104,7 @@ export interface ArchiveFigures {
   /** `justera decisions` over the drafts on every core: what the extension's cold index is held to. */
   readonly decisions: ProcessFigures | undefined;
   /** The extension's cold workspace index of the drafts in a real VS Code (undefined: code-server not installed). */
-  readonly extensionIndex: {
-    readonly one: ExtensionIndexFigures | undefined;
-    readonly all: ExtensionIndexFigures | undefined;
-    /** On every core in worker threads (as in Electron's extension host), when `all` ran in processes. */
-    readonly allThreads: ExtensionIndexFigures | undefined;
-  };
+  readonly extensionIndex: { readonly one: ExtensionIndexFigures | undefined; readonly all: ExtensionIndexFigures | undefined };
   /** Files → seconds of `justera lint` on every core, for the growth series. */
   readonly growth: { readonly drafts: readonly Growth[]; readonly approved: readonly Growth[] };
   readonly keystroke: { median: number; p95: number; workspaceFiles: number };
@@ -185,9 +175,9 @@ export async function benchArchive(o: ArchiveOptions): Promise<ArchiveFigures> {
       return out;
     };
     const growth = { drafts: growthOf(drafts, draftFigures.all), approved: growthOf(approved, approvedFigures.all) };
-    const extension = async (threads: number, workers?: 'thread') => {
+    const extension = async (threads: number) => {
       try {
-        return await benchExtensionIndex({ root: draftDir, files: drafts.length, threads, repo: o.root, ...(workers ? { workers } : {}) });
+        return await benchExtensionIndex({ root: draftDir, files: drafts.length, threads, repo: o.root });
       } catch (e) {
         process.stderr.write(`archive: the extension's index was not measured: ${e instanceof Error ? e.message : String(e)}\n`);
         return undefined;
@@ -195,23 +185,17 @@ export async function benchArchive(o: ArchiveOptions): Promise<ArchiveFigures> {
     };
     // The extension's index on every core is held to `decisions`: the two run in turn,
     // median of the rounds, as lint and markdownlint-cli2 do above.
-    // Worker threads too, where the extension chose processes: what the choice is worth.
     const decisionRuns: ProcessFigures[] = [];
     const indexRuns: ExtensionIndexFigures[] = [];
-    const threadRuns: ExtensionIndexFigures[] = [];
     for (let round = 0; round < rounds; round++) {
       add(decisionRuns, justera(draftDir, 'decisions', cores));
       const f = await extension(cores);
       if (f) indexRuns.push(f);
-      if (f?.kind === 'process') {
-        const t = await extension(cores, 'thread');
-        if (t) threadRuns.push(t);
-      }
     }
     const decisions = median(decisionRuns);
-    const extensionIndex = { one: await extension(1), all: medianScan(indexRuns), allThreads: medianScan(threadRuns) };
+    const extensionIndex = { one: await extension(1), all: indexRuns.sort((a, b) => a.ms - b.ms)[Math.floor(indexRuns.length / 2)] };
     process.stderr.write(
-      `archive: decisions ${decisions?.seconds ?? '—'} s; extension cold index ${extensionIndex.one?.ms ?? '—'}/${extensionIndex.all?.ms ?? '—'} ms (1/${cores} workers), ${extensionIndex.allThreads?.ms ?? '—'} ms on threads\n`,
+      `archive: decisions ${decisions?.seconds ?? '—'} s; extension cold index ${extensionIndex.one?.ms ?? '—'}/${extensionIndex.all?.ms ?? '—'} ms (1/${cores} threads)\n`,
     );
     return {
       files: drafts.length,

@@ -3,7 +3,7 @@
 // extension activated with no cache, and the time of its first full scan taken from
 // `indexer.lastScan` (the figure of the output channel's `Workspace index: … ms` line).
 //
-//   node bench/extensionIndex.mjs [--threads N] [--workers thread|process] [--folder DIR] [--repo DIR]
+//   node bench/extensionIndex.mjs [--threads N] [--folder DIR] [--repo DIR]
 //
 // without --folder the 2,000-file archive (`generateArchive(20, 10, 10, true)`) is written
 // to a temp folder. Needs a build (`node scripts/build.mjs`) and the test toolchain
@@ -35,12 +35,11 @@ exports.run = async function () {
 /**
  * The extension's cold index of the Markdown files under `root` (`files` of them are
  * expected: a smaller figure means the index was incomplete, and is an error). `threads`
- * sets the workers (default: the machine's cores; processes or threads, as the extension
- * decides for its host). `repo`: the built extension (default: the working directory, as
- * bench/run.ts assumes). Undefined when code-server or chromium is not installed.
- * `workers: 'thread'` makes it use threads where it would start processes.
- * @param {{ root: string, files: number, threads?: number, workers?: 'thread' | 'process', repo?: string, timeoutMs?: number }} o
- * @returns {Promise<{ files: number, ms: number, threads: number, kind: 'process' | 'thread', parsed: number } | undefined>}
+ * sets the worker threads (default: the machine's cores). `repo`: the built extension
+ * (default: the working directory, as bench/run.ts assumes). Undefined when code-server
+ * or chromium is not installed.
+ * @param {{ root: string, files: number, threads?: number, repo?: string, timeoutMs?: number }} o
+ * @returns {Promise<{ files: number, ms: number, threads: number, parsed: number } | undefined>}
  */
 export async function benchExtensionIndex(o) {
   const repo = path.resolve(o.repo ?? process.cwd());
@@ -66,11 +65,7 @@ export async function benchExtensionIndex(o) {
       tmp,
       port: await harness.freePort(),
       smokeTestDriver: true,
-      env: {
-        JUSTERA_BENCH_RESULT: result,
-        ...(o.threads ? { JUSTERA_WORKER_THREADS: String(o.threads) } : {}),
-        ...(o.workers ? { JUSTERA_WORKERS: o.workers } : {}),
-      },
+      env: { JUSTERA_BENCH_RESULT: result, ...(o.threads ? { JUSTERA_WORKER_THREADS: String(o.threads) } : {}) },
     });
     const { page } = await harness.launchBrowser(tmp);
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
@@ -88,16 +83,10 @@ export async function benchExtensionIndex(o) {
     const scan = exported ?? scanFromLog(path.join(server.userDataDir, 'logs'));
     if (restored) throw new Error(`not cold: ${restored} entries came from a cache`);
     if (!scan || scan.files !== o.files) throw new Error(`the index saw ${scan?.files} files, not ${o.files}`);
-    return { files: scan.files, ms: scan.ms, threads: scan.threads, kind: scan.kind ?? 'thread', parsed: scan.parsed };
+    return { files: scan.files, ms: scan.ms, threads: scan.threads, parsed: scan.parsed };
   } finally {
     await harness.stopAll();
   }
-}
-
-/** "2 worker processes", "1 worker thread". */
-export function workers(r) {
-  const [one, many] = r.kind === 'process' ? ['process', 'processes'] : ['thread', 'threads'];
-  return `${r.threads} worker ${r.threads === 1 ? one : many}`;
 }
 
 /** The last `Workspace index: M minutes in N Markdown files, P parsed (…), T ms` line under a logs folder. */
@@ -105,8 +94,8 @@ function scanFromLog(dir) {
   let found;
   for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!f.endsWith('.log')) continue;
-    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/Workspace index: (\d+) minutes in (\d+) Markdown files, (\d+) parsed \((\d+) in (?:the worker thread|(\d+) worker (threads?|process(?:es)?))\), (\d+) ms/g)) {
-      found = { minutes: +m[1], files: +m[2], parsed: +m[3], inWorkers: +m[4], threads: m[5] === undefined ? 1 : +m[5], kind: m[6]?.startsWith('process') ? 'process' : 'thread', ms: +m[7] };
+    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/Workspace index: (\d+) minutes in (\d+) Markdown files, (\d+) parsed \((\d+) in (?:the worker thread|(\d+) worker threads?)\), (\d+) ms/g)) {
+      found = { minutes: +m[1], files: +m[2], parsed: +m[3], inWorkers: +m[4], threads: m[5] === undefined ? 1 : +m[5], ms: +m[6] };
     }
   }
   return found;
@@ -128,7 +117,6 @@ async function main() {
   };
   const repo = path.resolve(arg('--repo') ?? path.join(path.dirname(process.argv[1]), '..'));
   const threads = arg('--threads') ? Number(arg('--threads')) : undefined;
-  const workerKind = arg('--workers');
   let root = arg('--folder');
   let files;
   let made;
@@ -147,12 +135,12 @@ async function main() {
     files = archive.length;
   }
   try {
-    const r = await benchExtensionIndex({ root, files, threads, repo, ...(workerKind ? { workers: workerKind } : {}) });
+    const r = await benchExtensionIndex({ root, files, threads, repo });
     if (!r) {
       console.log('code-server or chromium is not installed (node test/integration/toolchain.mjs)');
       process.exitCode = 1;
     } else {
-      console.log(`extension cold index: ${r.files} files in ${(r.ms / 1000).toFixed(1)} s (${r.parsed} parsed, ${workers(r)})`);
+      console.log(`extension cold index: ${r.files} files in ${(r.ms / 1000).toFixed(1)} s (${r.parsed} parsed, ${r.threads} worker thread${r.threads === 1 ? '' : 's'})`);
     }
   } finally {
     if (made) fs.rmSync(made, { recursive: true, force: true });

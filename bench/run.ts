@@ -11,7 +11,6 @@ import { generateMeeting, generateWorkspace, rng } from './generate';
 import { benchWorkspace, type WorkspaceFigures } from './workspace';
 import { benchExport } from './export';
 import { benchArchive, type ArchiveFigures } from './archive';
-import { workers } from './extensionIndex.mjs';
 
 const root = process.cwd();
 const quick = process.argv.includes('--quick');
@@ -257,7 +256,6 @@ function archiveSection(a: ArchiveFigures): string[] {
   };
   const mdl = a.markdownlint;
   const ext = (f: { ms: number } | undefined) => (f ? `${(f.ms / 1000).toFixed(1)} s` : 'not run');
-  const scanWorkers = (f: Parameters<typeof workers>[0] | undefined, n: number) => (f ? workers(f) : `${n} worker${n === 1 ? '' : 's'}`);
   return [
     `${a.files} generated protokoll (${a.megabytes.toFixed(1)} MB; \`bench/archive.ts\`), each tool run as a whole process`,
     'over the folder: wall time, and peak resident memory (each process\'s own peak, summed over the process and the processes',
@@ -274,9 +272,8 @@ function archiveSection(a: ArchiveFigures): string[] {
     `| \`justera lint --jobs ${a.cores}\` (approved) | ${proc(a.approved.all)} |`,
     `| \`markdownlint-cli2 "**/*.md"\` (drafts) | ${proc(mdl)} |`,
     `| \`justera decisions --jobs ${a.cores}\` (drafts) | ${proc(a.decisions)} |`,
-    `| the extension's workspace index from cold, ${scanWorkers(a.extensionIndex.one, 1)} (code-server) | ${ext(a.extensionIndex.one)} | — |`,
-    `| the extension's workspace index from cold, ${scanWorkers(a.extensionIndex.all, a.cores)} | ${ext(a.extensionIndex.all)} | — |`,
-    ...(a.extensionIndex.allThreads ? [`| the same, ${workers(a.extensionIndex.allThreads)} (\`JUSTERA_WORKERS=thread\`, as in Electron) | ${ext(a.extensionIndex.allThreads)} | — |`] : []),
+    `| the extension's workspace index from cold, 1 worker thread (code-server) | ${ext(a.extensionIndex.one)} | — |`,
+    `| the extension's workspace index from cold, ${a.cores} worker threads | ${ext(a.extensionIndex.all)} | — |`,
     '',
     ...(mdl && a.drafts.one && a.drafts.all
       ? [
@@ -285,7 +282,7 @@ function archiveSection(a: ArchiveFigures): string[] {
         ]
       : []),
     ...(a.extensionIndex.all && a.decisions
-      ? [`- The extension's cold index of the ${a.files} files: **${(a.extensionIndex.all.ms / 1000).toFixed(1)} s** on ${workers(a.extensionIndex.all)} vs \`justera decisions\` ${a.decisions.seconds.toFixed(1)} s (target ≤).`]
+      ? [`- The extension's cold index of the ${a.files} files: **${(a.extensionIndex.all.ms / 1000).toFixed(1)} s** on ${a.extensionIndex.all.threads} worker threads vs \`justera decisions\` ${a.decisions.seconds.toFixed(1)} s (target ≤).`]
       : []),
     growthLine('drafts', a.growth.drafts),
     growthLine('approved', a.growth.approved),

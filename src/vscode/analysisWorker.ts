@@ -1,5 +1,5 @@
-// Client of the workers (dist/worker.js, in processes or threads): a pool sized to the
-// machine, started as work arrives and stopped when idle. The workspace index spreads a scan over every
+// Client of the worker threads (dist/worker.js): a pool sized to the machine, started
+// as work arrives and stopped when idle. The workspace index spreads a scan over every
 // thread; the first analysis of a large document goes before queued index work.
 import * as vscode from 'vscode';
 import type { Finding } from '../core/lint/types';
@@ -7,8 +7,7 @@ import type { MinutesDocument } from '../core/model';
 import type { CachedSection } from '../core/analysis';
 import type { IndexEntry } from '../core/workspace/index';
 import type { AnalyzeRequest, IndexFileReply, IndexFileRequest, IndexRequest } from './worker';
-import { WorkerPool, poolSize, workerKind, type WorkerKind } from './workerPool';
-import { spawnWorkerProcess } from './workerProcess';
+import { WorkerPool, poolSize } from './workerPool';
 
 export interface WorkerResult {
   readonly doc: MinutesDocument;
@@ -32,35 +31,21 @@ function threadsForMachine(): number {
 
 export class AnalysisWorker implements vscode.Disposable {
   readonly pool: WorkerPool;
-  private readonly firstKind: WorkerKind;
 
-  constructor(extensionUri: vscode.Uri, log?: vscode.LogOutputChannel) {
+  constructor(extensionUri: vscode.Uri) {
     const script = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
-    const thread = () => {
-      // Required lazily: the module exists only in a Node extension host.
-      const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-      return new Worker(script);
-    };
-    this.firstKind = workerKind(!!process.versions.electron, process.env.JUSTERA_WORKERS);
     this.pool = new WorkerPool({
       size: threadsForMachine(),
       idleMs: IDLE_MS,
-      ...(this.firstKind === 'process'
-        ? {
-            spawn: () => spawnWorkerProcess(script),
-            fallback: thread,
-            onFallback: (e: Error) => log?.warn(`worker processes could not start (${e.message}); worker threads are used instead`),
-          }
-        : { spawn: thread }),
+      spawn: () => {
+        // Required lazily: the module exists only in a Node extension host.
+        const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+        return new Worker(script);
+      },
     });
   }
 
-  /** Where the workers run now. */
-  get kind(): WorkerKind {
-    return this.pool.fallenBack ? 'thread' : this.firstKind;
-  }
-
-  /** Workers the pool may run. */
+  /** Threads the pool may run. */
   get size(): number {
     return this.pool.size;
   }

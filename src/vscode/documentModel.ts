@@ -96,7 +96,7 @@ export class DocumentModel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly log?: vscode.LogOutputChannel,
   ) {
-    this.worker = new AnalysisWorker(extensionUri, log);
+    this.worker = new AnalysisWorker(extensionUri);
     this.disposables.push(
       this.worker,
       this.changed,

@@ -1,9 +1,8 @@
-// Worker (a thread, or a process of its own: workerProcess.ts): work that does not belong
-// on the extension host's main thread. The first full analysis of a very large document
-// (the model, the findings and the parsed sections, which seed the main thread's analyzer
-// so later edits are incremental there), and the workspace index entries of files read
-// during a scan (read here too: the extension host's thread spent a seventh of a
-// 2,000-file scan in its file reads).
+// Worker thread: work that does not belong on the extension host's main thread. The
+// first full analysis of a very large document (the model, the findings and the parsed
+// sections, which seed the main thread's analyzer so later edits are incremental there),
+// and the workspace index entries of files read during a scan (read here too: the
+// extension host's thread spent a seventh of a 2,000-file scan in its file reads).
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { DocumentAnalyzer } from '../core/analysis';
@@ -73,15 +72,10 @@ function answer(req: WorkerRequest): object {
   return { doc, findings, sections: analyzer.sections(), ruleErrors };
 }
 
-function reply(req: WorkerRequest & { id: number }): object {
+parentPort?.on('message', (req: WorkerRequest & { id: number }) => {
   try {
-    return { id: req.id, ...answer(req) };
+    parentPort!.postMessage({ id: req.id, ...answer(req) });
   } catch (e) {
-    return { id: req.id, error: e instanceof Error ? e.message : String(e) };
+    parentPort!.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
   }
-}
-
-if (parentPort) parentPort.on('message', (req: WorkerRequest & { id: number }) => parentPort!.postMessage(reply(req)));
-// A worker process (workerProcess.ts): the channel is all that keeps it alive, so it ends
-// when the extension host lets go of it or is gone.
-else if (process.send) process.on('message', (req: WorkerRequest & { id: number }) => process.send?.(reply(req)));
+});

@@ -1,9 +1,9 @@
-// A pool of workers for the extension (child processes or threads): started one by one
-// as work arrives (up to `size`), stopped together when idle. A worker takes the next
-// request as soon as it has room; requests are not bound to a worker in advance. No
-// vscode import: the scheduling is tested on its own.
+// A pool of worker threads for the extension: started one by one as work arrives (up
+// to `size`), stopped together when idle. A worker takes the next request as soon as it
+// has room; requests are not bound to a worker in advance. No vscode import: the
+// scheduling is tested on its own.
 
-/** What the pool needs of a worker (a Worker, a child process's adapter, or a stand-in in the tests). */
+/** What the pool needs of a thread (node:worker_threads' Worker, or a stand-in in the tests). */
 export interface PoolThread {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (message: any) => void): unknown;
@@ -16,13 +16,6 @@ export interface PoolOptions {
   /** Threads at most. */
   readonly size: number;
   readonly spawn: () => PoolThread;
-  /**
-   * Started instead once a worker of `spawn` fails before its first answer (it could not
-   * start: a process this host may not run, say). The requests it held run on the fallback;
-   * `onFallback` is told why, once.
-   */
-  readonly fallback?: () => PoolThread;
-  readonly onFallback?: (error: Error) => void;
   /** Stops every thread after this long without a request. */
   readonly idleMs: number;
   /**
@@ -44,8 +37,6 @@ interface Slot {
   readonly pending: Map<number, Task>;
   /** Whether it ever answered: one that fails before that cannot start at all. */
   answered: boolean;
-  /** Started by the fallback spawner. */
-  readonly fallback: boolean;
 }
 
 export class WorkerPool {
@@ -54,8 +45,6 @@ export class WorkerPool {
   private nextId = 1;
   private idle: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  /** Whether new workers come from the fallback spawner. */
-  private onFallback = false;
   /** Threads started since creation (for the logs and tests). */
   started = 0;
   /** Most threads running at once since creation. */
@@ -118,23 +107,15 @@ export class WorkerPool {
     return best;
   }
 
-  /** Whether new workers come from the fallback spawner (after the first kind could not start). */
-  get fallenBack(): boolean {
-    return this.onFallback;
-  }
-
   private start(): Slot | undefined {
     let thread: PoolThread;
-    const fallback = this.onFallback;
     try {
-      thread = fallback ? this.options.fallback!() : this.options.spawn();
+      thread = this.options.spawn();
     } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      if (this.fallBack(error)) return this.start();
-      this.rejectAll(error);
+      this.rejectAll(e instanceof Error ? e : new Error(String(e)));
       return undefined;
     }
-    const slot: Slot = { thread, pending: new Map(), answered: false, fallback };
+    const slot: Slot = { thread, pending: new Map(), answered: false };
     this.slots.add(slot);
     this.started++;
     this.peak = Math.max(this.peak, this.slots.size);
@@ -153,34 +134,16 @@ export class WorkerPool {
     return slot;
   }
 
-  /**
-   * A thread died: its requests fail (their callers fall back); the queue goes to the others.
-   * One of the first kind that never answered could not start: its requests go to the fallback.
-   */
+  /** A thread died: its requests fail (their callers fall back); the queue goes to the others. */
   private failed(slot: Slot, error: Error): void {
     if (!this.slots.delete(slot)) return;
-    void Promise.resolve(slot.thread.terminate()).catch(() => undefined);
-    if (!slot.answered && !slot.fallback && (this.onFallback || this.fallBack(error))) {
-      this.queue.unshift(...[...slot.pending.values()].sort((a, b) => a.id - b.id));
-      slot.pending.clear();
-      this.pump();
-      this.idleCheck();
-      return;
-    }
     for (const t of slot.pending.values()) t.reject(error);
     slot.pending.clear();
+    void Promise.resolve(slot.thread.terminate()).catch(() => undefined);
     // One that never answered cannot start (a missing bundle, no memory): neither would the next.
     if (!slot.answered) this.rejectAll(error);
     else this.pump();
     this.idleCheck();
-  }
-
-  /** Switches new workers to the fallback spawner, if there is one and it is not in use yet. */
-  private fallBack(error: Error): boolean {
-    if (this.onFallback || !this.options.fallback || this.disposed) return false;
-    this.onFallback = true;
-    this.options.onFallback?.(error);
-    return true;
   }
 
   private rejectAll(error: Error): void {
@@ -223,17 +186,4 @@ export const MAX_DEFAULT_THREADS = 8;
 export function poolSize(cores: number, override?: string): number {
   const n = override === undefined || override.trim() === '' ? NaN : Number(override);
   return Number.isInteger(n) && n >= 1 ? n : Math.min(MAX_DEFAULT_THREADS, Math.max(1, cores));
-}
-
-/** Where the pool's workers run. */
-export type WorkerKind = 'process' | 'thread';
-
-/**
- * Processes where the extension host is Node (remote hosts, code-server), where they were
- * measured faster (workerProcess.ts); threads in Electron's extension host, where they were
- * not measured. `JUSTERA_WORKERS=thread|process` overrides (benchmarks, tests).
- */
-export function workerKind(electron: boolean, override?: string): WorkerKind {
-  if (override === 'thread' || override === 'process') return override;
-  return electron ? 'thread' : 'process';
 }

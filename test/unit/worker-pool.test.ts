@@ -3,17 +3,11 @@
 // idle, a failure falls back, and the index is the same whatever the number of threads.
 import { strict as assert } from 'node:assert';
 import { EventEmitter } from 'node:events';
-import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateArchive } from '../../bench/archive';
-import { DocumentAnalyzer } from '../../src/core/analysis';
-import type { Finding } from '../../src/core/lint/types';
 import { WorkspaceIndex, indexEntry, indexHash, type IndexEntry } from '../../src/core/workspace/index';
-import { WorkerPool, poolSize, workerKind, type PoolThread } from '../../src/vscode/workerPool';
-import { spawnWorkerProcess } from '../../src/vscode/workerProcess';
+import { WorkerPool, poolSize, type PoolThread } from '../../src/vscode/workerPool';
 import { forEachInWindow, stepProgress } from '../../src/vscode/workspace/window';
 
 class FakeThread extends EventEmitter implements PoolThread {
@@ -154,79 +148,6 @@ describe('worker pool (extension)', () => {
     pool.dispose();
   });
 
-  it('a worker process that cannot start hands its requests to threads, and the pool starts threads from then on', async () => {
-    const processes: FakeThread[] = [];
-    const threads: FakeThread[] = [];
-    const why: string[] = [];
-    const pool = new WorkerPool({
-      size: 2,
-      idleMs: 60_000,
-      spawn: () => (processes.push(new FakeThread()), processes.at(-1)!),
-      fallback: () => (threads.push(new FakeThread()), threads.at(-1)!),
-      onFallback: (e) => why.push(e.message),
-    });
-    const results = Array.from({ length: 6 }, (_, n) => pool.submit<{ n?: number }>({ n }).then((r: { n?: number }) => r.n, (e: Error) => e.message));
-    assert.equal(processes.length, 2);
-    processes[0]!.emit('error', new Error('the worker process exited with code 9: bad option: --v8-pool-size=1'));
-    assert.ok(pool.fallenBack);
-    assert.deepEqual(why, ['the worker process exited with code 9: bad option: --v8-pool-size=1']);
-    // The other process never answered either: the same, said once.
-    processes[1]!.emit('error', new Error('the worker process exited with code 9'));
-    assert.equal(why.length, 1);
-    assert.ok(processes.every((p) => p.terminated));
-    for (let guard = 0; threads.some((t) => t.open() > 0) && guard < 20; guard++) {
-      const t = threads.find((x) => x.open() > 0)!;
-      const m = t.received.find((x) => !(x as { done?: boolean }).done)!;
-      t.answer({ n: m.n });
-    }
-    // Every request answered, by threads, none lost or failed.
-    assert.deepEqual(await Promise.all(results), [0, 1, 2, 3, 4, 5]);
-    assert.equal(threads.length, 2);
-    pool.dispose();
-  });
-
-  it('falls back when starting a process throws, and fails the queue when the fallback cannot start either', async () => {
-    const threads: FakeThread[] = [];
-    const pool = new WorkerPool({
-      size: 1,
-      idleMs: 60_000,
-      spawn: () => {
-        throw new Error('spawn EAGAIN');
-      },
-      fallback: () => (threads.push(new FakeThread()), threads.at(-1)!),
-    });
-    const results = Array.from({ length: 3 }, (_, n) => pool.submit({ n }).then(() => 'ok', (e: Error) => e.message));
-    assert.equal(threads.length, 1);
-    threads[0]!.emit('error', new Error('Cannot find module dist/worker.js'));
-    assert.deepEqual(await Promise.all(results), Array(3).fill('Cannot find module dist/worker.js'));
-    pool.dispose();
-  });
-
-  it('does not fall back for a process that had answered: only its own requests fail', async () => {
-    const threads: FakeThread[] = [];
-    const pool = new WorkerPool({ size: 1, idleMs: 60_000, spawn: () => (threads.push(new FakeThread()), threads.at(-1)!), fallback: () => assert.fail('fallback') });
-    const results = Array.from({ length: 3 }, (_, n) => pool.submit({ n }).then(() => 'ok', () => 'failed'));
-    threads[0]!.answer();
-    await tick();
-    threads[0]!.emit('error', new Error('the worker process was stopped by SIGKILL'));
-    assert.equal(pool.fallenBack, false);
-    assert.deepEqual(await Promise.all(results), ['ok', 'failed', 'failed']);
-    // The next request starts a process again.
-    const next = pool.submit({ n: 3 });
-    assert.equal(threads.length, 2);
-    threads[1]!.answer();
-    await next;
-    pool.dispose();
-  });
-
-  it('runs workers in processes where the extension host is Node, in threads in Electron, unless JUSTERA_WORKERS says', () => {
-    assert.equal(workerKind(false), 'process');
-    assert.equal(workerKind(true), 'thread');
-    assert.equal(workerKind(false, 'thread'), 'thread');
-    assert.equal(workerKind(true, 'process'), 'process');
-    assert.equal(workerKind(false, 'fibers'), 'process');
-  });
-
   it('stops every thread when idle, and starts again on the next request', async () => {
     const { pool, threads } = fakePool(2, 20);
     const a = pool.submit({ n: 1 });
@@ -312,21 +233,14 @@ describe('scan progress in steps', () => {
   });
 });
 
-describe('workspace index on worker threads and processes (the real worker)', function () {
+describe('workspace index on worker threads (the real worker)', function () {
   // Workers load the sources through tsx here (dist/worker.js in real use).
   this.timeout(120_000);
   const files = generateArchive(2, 2, 6, true).map((f, i) => ({ uri: `file:///ws/${f.path}`, text: f.text, assumeMinutes: i % 5 !== 0 }));
-  const workerTs = join(__dirname, '../../src/vscode/worker.ts');
-  const loadWorker = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(workerTs)});`;
-  const spawnThread = () => new Worker(loadWorker, { eval: true });
-  const dir = mkdtempSync(join(tmpdir(), 'justera-worker-'));
-  const script = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
-  const launcher = script('worker.js', loadWorker);
-  const spawnProcess = () => spawnWorkerProcess(launcher);
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const spawn = () => new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, '../../src/vscode/worker.ts'))});`, { eval: true });
 
-  async function entriesOn(size: number, start: () => PoolThread = spawnThread): Promise<IndexEntry[]> {
-    const pool = new WorkerPool({ size, idleMs: 60_000, spawn: start });
+  async function entriesOn(size: number): Promise<IndexEntry[]> {
+    const pool = new WorkerPool({ size, idleMs: 60_000, spawn });
     try {
       const out: IndexEntry[] = [];
       await forEachInWindow(files, 8, async (f) => {
@@ -355,8 +269,7 @@ describe('workspace index on worker threads and processes (the real worker)', fu
     for (const f of files) reference.update(f.uri, f.text, { assumeMinutes: f.assumeMinutes });
     const one = await entriesOn(1);
     const three = await entriesOn(3);
-    const processes = await entriesOn(2, spawnProcess);
-    for (const entries of [one, three, processes]) {
+    for (const entries of [one, three]) {
       const index = new WorkspaceIndex();
       const events: string[][] = [];
       index.onDidChange((c) => events.push([...c.uris]));
@@ -370,62 +283,5 @@ describe('workspace index on worker threads and processes (the real worker)', fu
     // Each entry equals the one made on the main thread.
     const byUri = new Map(three.map((e) => [e.uri, e]));
     for (const f of files) assert.deepEqual(byUri.get(f.uri), indexEntry(f.uri, f.text, { assumeMinutes: f.assumeMinutes }));
-  });
-
-  it('analyzes a document in a worker process as on this thread', async () => {
-    const text = files[0]!.text;
-    const pool = new WorkerPool({ size: 1, idleMs: 60_000, spawn: spawnProcess });
-    try {
-      const r = await pool.submit<{ findings: Finding[]; ruleErrors: unknown[] }>({ kind: 'analyze', text, assumeMinutes: true, lint: true, rules: [] });
-      const here = new DocumentAnalyzer().analyze(text, { assumeMinutes: true, lint: true });
-      assert.deepEqual(r.findings, here.findings);
-      assert.deepEqual(r.ruleErrors, []);
-    } finally {
-      pool.dispose();
-    }
-  });
-
-  it('a worker process that fails says why, in its own words', async () => {
-    const failing = script('failing.js', "process.stderr.write('Error: Cannot find module dist/core.js\\n'); process.exit(3);");
-    const pool = new WorkerPool({ size: 1, idleMs: 60_000, spawn: () => spawnWorkerProcess(failing) });
-    try {
-      await assert.rejects(pool.submit({ kind: 'index', uri: 'file:///x.md', text: '', assumeMinutes: true, hash: '' }), /the worker process exited with code 3: Error: Cannot find module dist\/core\.js/);
-    } finally {
-      pool.dispose();
-    }
-  });
-
-  it('a worker process ends when the extension host lets go of it', async () => {
-    const child = fork(launcher, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Alive and answering first.
-    const answered = new Promise((resolve) => child.once('message', resolve));
-    child.send({ id: 1, kind: 'index', uri: 'file:///x.md', text: '# Protokoll\n', assumeMinutes: true, hash: 'h' });
-    assert.equal(((await answered) as { id: number }).id, 1);
-    child.disconnect();
-    assert.equal(await exited, 0);
-  });
-
-  it('a worker process ends when the extension host dies (no process is left behind)', async () => {
-    const host = spawn(
-      process.execPath,
-      ['-e', `const c = require('child_process').fork(${JSON.stringify(launcher)}, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-c.on('message', () => console.log(c.pid));
-c.send({ id: 1, kind: 'index', uri: 'file:///x.md', text: '', assumeMinutes: true, hash: 'h' });`],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const pid = await new Promise<number>((resolve) => host.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
-    const alive = () => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    assert.ok(alive());
-    host.kill('SIGKILL');
-    for (let waited = 0; alive() && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    assert.equal(alive(), false, `worker process ${pid} outlived its host`);
   });
 });

@@ -18,7 +18,6 @@ import type { ConfigService } from '../config';
 import { textOfBytes } from '../decode';
 import { readBytes, typeOf } from '../fileSystem';
 import type { IndexFileReply } from '../worker';
-import type { WorkerKind } from '../workerPool';
 import { markdownUnder } from './walk';
 import { forEachInWindow, stepProgress } from './window';
 
@@ -76,8 +75,6 @@ export interface OffThread {
   readonly size: number;
   /** Threads running now. */
   readonly threads: number;
-  /** Whether they are processes or threads. */
-  readonly kind: WorkerKind;
 }
 
 /** What `load` did with a file: whether a worker thread read it, and where it was parsed if it changed. */
@@ -101,17 +98,9 @@ export interface ScanFigures {
   readonly inWorkers: number;
   /** Files read and hashed in a worker thread (parsed there too unless unchanged). */
   readonly readInWorkers: number;
-  /** Workers running at the end of the scan. */
+  /** Worker threads running at the end of the scan. */
   readonly threads: number;
-  /** Whether they were processes or threads. */
-  readonly kind?: WorkerKind;
   readonly ms: number;
-}
-
-/** "2 worker processes", "1 worker thread": the workers of a scan, for its log line. */
-function workersText(f: ScanFigures): string {
-  const [one, many] = f.kind === 'process' ? ['process', 'processes'] : ['thread', 'threads'];
-  return `${f.threads} worker ${f.threads === 1 ? one : many}`;
 }
 
 export class WorkspaceIndexer implements vscode.Disposable {
@@ -307,12 +296,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
         inWorkers,
         readInWorkers,
         threads: this.offThread?.threads ?? 0,
-        ...(this.offThread ? { kind: this.offThread.kind } : {}),
         ms: Date.now() - started,
       };
       this.lastScan = figures;
       this.output.info(
-        `Workspace index: ${figures.minutes} minutes in ${figures.files} Markdown files, ${figures.parsed} parsed (${figures.inWorkers} in ${workersText(figures)}), ${figures.ms} ms`,
+        `Workspace index: ${figures.minutes} minutes in ${figures.files} Markdown files, ${figures.parsed} parsed (${figures.inWorkers} in ${figures.threads} worker thread${figures.threads === 1 ? '' : 's'}), ${figures.ms} ms`,
       );
       await this.writeCache();
     } finally {

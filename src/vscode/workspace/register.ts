@@ -62,9 +62,6 @@ export function registerWorkspace(context: vscode.ExtensionContext, model: Docum
       get threads() {
         return model.worker.pool.threads;
       },
-      get kind() {
-        return model.worker.kind;
-      },
     },
   );
   current = indexer;
