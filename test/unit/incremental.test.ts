@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { analyzeFull, composeChanges, DocumentAnalyzer, hasLargeNewText, type TextChange } from '../../src/core/analysis';
@@ -376,5 +376,26 @@ describe('large new text (parsed in the editor\'s worker thread)', () => {
     assert.equal(hasLargeNewText({ size: 3 * MB, warm: true, lastSize: 2 * MB }, MB), true, 'a megabyte pasted');
     assert.equal(hasLargeNewText({ size: 3 * MB, warm: true, lastSize: 4 * MB }, MB), false, 'text deleted');
     assert.equal(hasLargeNewText({ size: 3 * MB, warm: true }, MB), true, 'nothing known');
+  });
+});
+
+describe("a worker's analysis, as it is sent to the editor's thread", () => {
+  /** A protokoll with `n` attendees and `n` items, each naming one of them. */
+  function meeting(n: number): string {
+    const people = Array.from({ length: n }, (_, i) => `- Ledamot Nummer${i} (S)`).join('\n');
+    const items = Array.from({ length: n }, (_, i) => `## § ${i + 1} Ärende ${i + 1}\n\nLedamot Nummer${i} föredrog ärendet.\n\n> [!beslut]\n> Nämnden beslutar att lägga informationen till handlingarna.\n`).join('\n');
+    return `---\ntyp: protokoll\norgan: Kulturnämnden\ndatum: 2024-03-12\nplats: Stadshuset\nordförande: Ledamot Nummer0\nsekreterare: Ledamot Nummer1\njusterare: [Ledamot Nummer2]\n---\n\n# Protokoll\n\n## Närvarande\n\n### Ledamöter\n\n${people}\n\n${items}`;
+  }
+  const sent = (n: number) => {
+    const analyzer = new DocumentAnalyzer();
+    analyzer.analyze(meeting(n), { assumeMinutes: true, lint: true });
+    return serialize(analyzer.sections()).length;
+  };
+
+  it('grows with the items, not with items × attendees (each item keeps its rules\' context keys)', () => {
+    const small = sent(150);
+    const large = sent(300);
+    // Linear: about twice. Keys that held the attendance list made it about four times.
+    assert.ok(large / small < 2.6, `${small} → ${large} bytes (${(large / small).toFixed(2)}×)`);
   });
 });

@@ -10,6 +10,7 @@
 import type { Item, MinutesDocument, Span } from '../model';
 import { todayIso } from '../dates';
 import { eolOf } from '../text';
+import { sha256 } from '../sha256';
 import type { WorkspaceView } from '../workspace/view';
 import { rules } from './registry';
 import type { ResolvedRules } from './resolve';
@@ -108,8 +109,11 @@ export type ItemMemo = Map<string, unknown>;
 const ALL = ' all';
 
 /**
- * Context keys by content, so that a key built again for the next version is the same
- * string as the one kept, and comparing them is immediate.
+ * Context keys by content, each as a digest of it: a key built again for the next version
+ * is the same short string as the one kept, and comparing them is immediate. Short because
+ * every item keeps one per rule, and a worker's analysis sends them to the editor's thread
+ * by copy: keys that held the attendance list made that copy grow with items × attendees
+ * (gigabytes, and a crashed extension host, for a file of many meetings).
  */
 const keys = new Map<string, string>();
 
@@ -117,8 +121,10 @@ function internKey(key: string): string {
   const known = keys.get(key);
   if (known !== undefined) return known;
   if (keys.size >= 256) keys.clear();
-  keys.set(key, key);
-  return key;
+  // 128 bits of SHA-256.
+  const digest = sha256(key).slice(0, 32);
+  keys.set(key, digest);
+  return digest;
 }
 
 function moveSpan(s: Span, d: number): Span {
