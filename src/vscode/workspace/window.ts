@@ -26,8 +26,8 @@ export async function forEachInWindow<T>(items: readonly T[], limit: number, fn:
 /**
  * Progress in `steps` even parts of 100 over `total` items: the returned function is
  * called once per item done and calls `report` with an increment each time a part is
- * complete (the increments add up to 100). A bar that moves in steps tells how far a scan
- * is, and costs the workbench less than one that moves all the time.
+ * complete (the increments add up to 100): the scan's bar tells how far it is, with a
+ * message to the workbench per step, not per file.
  */
 export function stepProgress(total: number, steps: number, report: (increment: number) => void): () => void {
   const parts = Math.max(1, Math.min(Math.floor(steps), total));
