@@ -109,20 +109,23 @@ export type ItemMemo = Map<string, unknown>;
 const ALL = ' all';
 
 /**
- * Context keys by content, each as a digest of it: a key built again for the next version
+ * Context keys by content, long ones as a digest: a key built again for the next version
  * is the same short string as the one kept, and comparing them is immediate. Short because
  * every item keeps one per rule, and a worker's analysis sends them to the editor's thread
  * by copy: keys that held the attendance list made that copy grow with items × attendees
  * (gigabytes, and a crashed extension host, for a file of many meetings).
  */
 const keys = new Map<string, string>();
+/** Keys up to this length are kept as they are; longer ones as 128 bits of their SHA-256. */
+const SHORT_KEY = 64;
 
 function internKey(key: string): string {
   const known = keys.get(key);
   if (known !== undefined) return known;
   if (keys.size >= 256) keys.clear();
-  // 128 bits of SHA-256.
-  const digest = sha256(key).slice(0, 32);
+  // Short keys stay as they are (a separator in each, so no digest equals one): most
+  // rules' keys are short, and a lint run over many files would hash them all for nothing.
+  const digest = key.length <= SHORT_KEY ? key : sha256(key).slice(0, 32);
   keys.set(key, digest);
   return digest;
 }
