@@ -176,8 +176,8 @@ export class DocumentModel implements vscode.Disposable {
     const config = this.config.forDocument(document);
     const size = textLength(document);
     if (size > config.maxFileSize) return this.emptyAnalysis(document, config, true);
-    if (this.needsWorker(document, size)) return this.emptyAnalysis(document, config, false);
     const change = this.changeSinceAnalysis(document);
+    if (this.needsWorker(document, size, change)) return this.emptyAnalysis(document, config, false);
     const { doc, findings } = this.analyzerFor(document).analyze(document.getText(), {
       ...this.parseOptions(document, config),
       ...this.lintOptions(config, document),
@@ -249,9 +249,8 @@ export class DocumentModel implements vscode.Disposable {
   }
 
   /** A megabyte or more of text to parse (see `hasLargeNewText`): that parse belongs in the worker, not on the editor's thread. */
-  private needsWorker(document: vscode.TextDocument, size: number): boolean {
+  private needsWorker(document: vscode.TextDocument, size: number, change = this.changeSinceAnalysis(document)): boolean {
     const key = document.uri.toString();
-    const change = this.changeSinceAnalysis(document);
     const last = this.analyzed.get(key);
     return hasLargeNewText({ size, warm: !!this.analyzers.get(key)?.warm, ...(change ? { change } : {}), ...(last ? { lastSize: last.length } : {}) }, WORKER_THRESHOLD);
   }
