@@ -4,15 +4,67 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { sameOrigin } from '../../src/core/workspace/carry';
-import { WorkspaceIndex, bodyKey, type IndexEntry } from '../../src/core/workspace/index';
-import { meetingSeries, type GeneratedMeeting } from '../fixtures/meetings';
+import { sameName } from '../../src/core/people';
+import { WorkspaceIndex, bodyKey, type ActionFilter, type DecisionFilter, type IndexEntry, type IndexedAction, type IndexedDecision } from '../../src/core/workspace/index';
+import { meetingSeries } from '../fixtures/meetings';
 
 const AU = 'Kommunstyrelsens arbetsutskott';
 const LG = 'Ledningsgruppen';
-const pool: GeneratedMeeting[] = [
+const series = [
   ...meetingSeries({ body: AU, profile: 'protokoll', start: '2024-01-10', everyDays: 21, count: 8, prefix: 'au' }),
   ...meetingSeries({ body: LG, profile: 'minnesanteckningar', start: '2024-01-15', everyDays: 28, count: 6, prefix: 'lg' }),
 ];
+// Meetings without a body (grouped together) and without a date (never later than another).
+const pool: string[] = [
+  ...series.map((m) => m.text),
+  ...series.slice(2, 5).map((m) => m.text.replace(/^organ: .*\n/m, '')),
+  ...[series[4]!, series[10]!].map((m) => m.text.replace(/^datum: .*\n/m, '')),
+];
+
+/** Actions as a scan of every entry would list them (later meetings searched one by one, then all sorted). */
+function naiveActions(index: WorkspaceIndex, filter: ActionFilter): IndexedAction[] {
+  const needle = filter.text?.trim().toLowerCase();
+  const entries = naiveEntries(index).filter(
+    (e) => e.uri !== filter.exceptUri && (!filter.before || (e.date && e.date < filter.before)) && (!filter.body || bodyKey(e.body) === bodyKey(filter.body)),
+  );
+  const out: IndexedAction[] = [];
+  for (const m of entries) {
+    const group = entries.filter((e) => bodyKey(e.body) === bodyKey(m.body));
+    const mine = index.actionsOf(m);
+    for (const a of mine) {
+      if (filter.open) {
+        if (a.status !== 'open' && a.status !== 'in-progress') continue;
+        const only = mine.filter((o) => o.origin && a.origin && sameOrigin(o.origin, a.origin)).length === 1;
+        const continued = group.some((later) => {
+          if (!m.date || !later.date || later.date <= m.date) return false;
+          const cands = index.actionsOf(later).filter((c) => c.origin && a.origin && sameOrigin(c.origin, a.origin));
+          return cands.some((c) => c.key === a.key) || (only && cands.length === 1);
+        });
+        if (continued) continue;
+      }
+      if (filter.owner && !a.owners.some((o) => sameName(o, filter.owner!))) continue;
+      if (needle && !`${a.text} ${a.owners.join(' ')} ${a.body ?? ''} ${a.date ?? ''} ${a.itemTitle}`.toLowerCase().includes(needle)) continue;
+      out.push(a);
+    }
+  }
+  return out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line);
+}
+
+function naiveDecisions(index: WorkspaceIndex, filter: DecisionFilter): IndexedDecision[] {
+  const needle = filter.text?.trim().toLowerCase();
+  const out: IndexedDecision[] = [];
+  for (const e of naiveEntries(index)) {
+    if (filter.body && bodyKey(e.body) !== bodyKey(filter.body)) continue;
+    for (const item of e.summary?.items ?? []) {
+      for (const d of item.decisions) {
+        const dec = { ...d, uri: e.uri, body: e.body, date: e.date, item: item.number, itemTitle: item.title };
+        if (needle && !`${dec.text} ${dec.itemTitle} ${dec.id} ${dec.body ?? ''} ${dec.date ?? ''}`.toLowerCase().includes(needle)) continue;
+        out.push(dec);
+      }
+    }
+  }
+  return out.sort((a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body)) || (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line);
+}
 const uris = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((n) => `file:///ws/${n}.md`);
 
 function naiveEntries(index: WorkspaceIndex): IndexEntry[] {
@@ -40,7 +92,7 @@ describe('workspace index order', () => {
       fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
         const index = new WorkspaceIndex();
         for (const o of ops) {
-          if (o.kind === 'update') index.update(o.uri, pool[o.meeting]!.text);
+          if (o.kind === 'update') index.update(o.uri, pool[o.meeting]!);
           else if (o.kind === 'plain') index.update(o.uri, '# Not minutes\n\nJust notes.\n');
           else if (o.kind === 'remove') index.remove(o.uri);
           else if (o.uri !== o.to && !index.has(o.to)) index.rename(o.uri, o.to);
@@ -67,6 +119,12 @@ describe('workspace index order', () => {
             }
           }
         }
+        const filters: ActionFilter[] = [{}, { body: AU }, { before: '2024-04-01' }, { exceptUri: uris[0] }, { owner: 'Anna Berg' }, { text: 'ÅTGÄRD 1' }];
+        for (const f of filters) {
+          assert.deepEqual(index.actions(f), naiveActions(index, f));
+          assert.deepEqual(index.openActions(f), naiveActions(index, { ...f, open: true }));
+        }
+        for (const f of [{}, { body: 'ledningsGRUPPEN' }, { text: 'ärende 1' }]) assert.deepEqual(index.decisions(f), naiveDecisions(index, f));
         // Incremental maintenance gives what building from the final texts gives.
         const fresh = new WorkspaceIndex();
         for (const e of naiveEntries(index)) fresh.put(e);
@@ -80,7 +138,7 @@ describe('workspace index order', () => {
 
   it('keeps the order when restored from its serialized form', () => {
     const index = new WorkspaceIndex();
-    for (const [i, m] of pool.entries()) index.update(`file:///ws/${String(pool.length - i).padStart(2, '0')}.md`, m.text);
+    for (const [i, m] of pool.entries()) index.update(`file:///ws/${String(pool.length - i).padStart(2, '0')}.md`, m);
     const restored = WorkspaceIndex.restore(index.serialize());
     assert.deepEqual(restored.entries(), naiveEntries(index));
     assert.deepEqual(restored.meetingsOf(AU), naiveMeetings(index, AU));

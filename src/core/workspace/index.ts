@@ -155,6 +155,9 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly meetings = new Map<string, Keyed[]>();
   private readonly actionCache = new WeakMap<IndexEntry, IndexedAction[]>();
   private readonly originCache = new WeakMap<IndexEntry, Map<string, IndexedAction[]>>();
+  private readonly decisionCache = new WeakMap<IndexEntry, IndexedDecision[]>();
+  /** Per body key, its meetings by the origin dates of their actions (built when asked, dropped when the body changes). */
+  private readonly originMeetingsCache = new Map<string, Map<string, Keyed[]>>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private batchDepth = 0;
   private pending = new Set<string>();
@@ -223,6 +226,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (!entry.isMinutes) return;
     const k: Keyed = { entry, body: bodyKey(entry.body), date: entry.date ?? '' };
     this.keyed.set(entry.uri, k);
+    this.originMeetingsCache.delete(k.body);
     this.ordered.splice(lowerBound(this.ordered, (x) => compareKeyed(x, k) < 0), 0, k);
     if (entry.body && entry.date) {
       let list = this.meetings.get(k.body);
@@ -236,6 +240,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const k = this.keyed.get(uri);
     if (!k) return had;
     this.keyed.delete(uri);
+    this.originMeetingsCache.delete(k.body);
     this.ordered.splice(lowerBound(this.ordered, (x) => compareKeyed(x, k) < 0), 1);
     const list = this.meetings.get(k.body);
     if (list) {
@@ -368,16 +373,19 @@ export class WorkspaceIndex implements WorkspaceView {
     out = [];
     for (const item of entry.summary?.items ?? []) {
       for (const a of item.actions) {
-        out.push({
-          ...a,
-          uri: entry.uri,
-          body: entry.body,
-          date: entry.date,
-          item: item.number,
-          itemTitle: item.title,
-          origin: originOf(entry.date, item.number, a.from),
-          key: actionKey(a.text),
-        });
+        // Written out, not spread: tens of thousands are made after a scan.
+        const x: Writable<IndexedAction> = { text: a.text, owners: a.owners, due: a.due, status: a.status, line: a.line } as Writable<IndexedAction>;
+        if (a.done !== undefined) x.done = a.done;
+        if (a.from !== undefined) x.from = a.from;
+        if (a.decision !== undefined) x.decision = a.decision;
+        x.uri = entry.uri;
+        x.body = entry.body;
+        x.date = entry.date;
+        x.item = item.number;
+        x.itemTitle = item.title;
+        x.origin = originOf(entry.date, item.number, a.from);
+        x.key = actionKey(a.text);
+        out.push(x);
       }
     }
     this.actionCache.set(entry, out);
@@ -385,12 +393,16 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   continuation(body: string, date: string, action: CarriedAction, exceptUri?: string, onlyOfOrigin = false): IndexedAction | undefined {
-    const list = this.meetings.get(bodyKey(body)) ?? [];
-    return this.continuationIn(list, lowerBound(list, (k) => k.date <= date), action, onlyOfOrigin, exceptUri);
+    const key = bodyKey(body);
+    const list = this.meetings.get(key);
+    if (!list || !action.origin) return undefined;
+    let byOrigin = this.originMeetingsCache.get(key);
+    if (!byOrigin) this.originMeetingsCache.set(key, (byOrigin = this.originMeetings(list)));
+    return this.continuationIn(byOrigin.get(action.origin.date), date, action, onlyOfOrigin, (k) => k.entry.uri === exceptUri);
   }
 
-  /** Actions of a meeting whose origin has this date (the candidates for `sameOrigin`). */
-  private actionsOfOrigin(entry: IndexEntry, date: string): readonly IndexedAction[] {
+  /** A meeting's actions by the date of their origin (the candidates for `sameOrigin`). */
+  private actionsByOriginDate(entry: IndexEntry): ReadonlyMap<string, readonly IndexedAction[]> {
     let byDate = this.originCache.get(entry);
     if (!byDate) {
       byDate = new Map();
@@ -402,42 +414,59 @@ export class WorkspaceIndex implements WorkspaceView {
       }
       this.originCache.set(entry, byDate);
     }
-    return byDate.get(date) ?? [];
+    return byDate;
   }
 
   /**
-   * The newest action in the meetings `list[from…]` that continues `action`: same origin
-   * and text, or (a reworded carry-over) the only action of that origin on both sides.
+   * Per origin date, the meetings of `list` (in its order, oldest first) that hold an
+   * action of that origin: a continuation is looked for only where one can be, not in
+   * every later meeting of the body.
+   */
+  private originMeetings(list: readonly Keyed[]): Map<string, Keyed[]> {
+    const out = new Map<string, Keyed[]>();
+    for (const k of list) {
+      for (const date of this.actionsByOriginDate(k.entry).keys()) {
+        let meetings = out.get(date);
+        if (!meetings) out.set(date, (meetings = []));
+        meetings.push(k);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The newest action in the meetings after `date` among `candidates` (meetings holding
+   * actions of the action's origin date, oldest first) that continues `action`: same
+   * origin and text, or (a reworded carry-over) the only action of that origin on both sides.
    */
   private continuationIn(
-    list: readonly Keyed[],
-    from: number,
+    candidates: readonly Keyed[] | undefined,
+    date: string,
     action: CarriedAction,
     onlyOfOrigin: boolean,
-    exceptUri?: string,
+    skip?: (k: Keyed) => boolean,
   ): IndexedAction | undefined {
-    if (!action.origin) return undefined;
+    if (!action.origin || !candidates) return undefined;
     const origin = action.origin;
-    for (let i = list.length - 1; i >= from; i--) {
-      const entry = list[i]!.entry;
-      if (entry.uri === exceptUri) continue;
-      // One pass, no array: this runs for every open action against every later meeting.
-      let candidates = 0;
+    for (let i = candidates.length - 1; i >= 0 && candidates[i]!.date > date; i--) {
+      const k = candidates[i]!;
+      if (skip?.(k)) continue;
+      // One pass, no array: this runs for every open action.
+      let count = 0;
       let last: IndexedAction | undefined;
-      for (const a of this.actionsOfOrigin(entry, origin.date)) {
+      for (const a of this.actionsByOriginDate(k.entry).get(origin.date) ?? []) {
         if (!sameOrigin(a.origin!, origin)) continue;
         if (a.key === action.key) return a;
-        candidates++;
+        count++;
         last = a;
       }
-      if (candidates === 1 && onlyOfOrigin) return last;
+      if (count === 1 && onlyOfOrigin) return last;
     }
     return undefined;
   }
 
-  /** Actions across meetings (newest meeting first), with the filter applied. */
+  /** Actions across meetings (newest meeting first, then URI and line), with the filter applied. */
   actions(filter: ActionFilter = {}): IndexedAction[] {
-    const out: IndexedAction[] = [];
     const needle = filter.text?.trim().toLowerCase();
     const groups = new Map<string, Keyed[]>();
     for (const k of this.ordered) {
@@ -449,24 +478,34 @@ export class WorkspaceIndex implements WorkspaceView {
       if (!list) groups.set(k.body, (list = []));
       list.push(k);
     }
+    // Meetings are put in order, not their actions: a few thousand keys to compare, not tens of thousands.
+    const kept: { readonly k: Keyed; readonly actions: IndexedAction[] }[] = [];
     for (const meetings of groups.values()) {
-      for (const { entry: m, date } of meetings) {
-        const mine = this.actionsOf(m);
-        // Later meetings of the body (undated ones sort first and are never later).
-        const later = m.date ? lowerBound(meetings, (k) => k.date <= date) : meetings.length;
-        for (const a of mine) {
-          if (filter.open) {
+      const byOrigin = filter.open ? this.originMeetings(meetings) : undefined;
+      for (const k of meetings) {
+        const m = k.entry;
+        const actions: IndexedAction[] = [];
+        for (const a of this.actionsOf(m)) {
+          if (byOrigin) {
             if (!isOpenStatus(a.status)) continue;
-            const only = mine.filter((o) => o.origin && a.origin && sameOrigin(o.origin, a.origin)).length === 1;
-            if (this.continuationIn(meetings, later, a, only)) continue;
+            // Undated meetings have no later ones.
+            if (m.date && a.origin) {
+              let ofOrigin = 0;
+              for (const o of this.actionsByOriginDate(m).get(a.origin.date) ?? []) if (sameOrigin(o.origin!, a.origin)) ofOrigin++;
+              if (this.continuationIn(byOrigin.get(a.origin.date), k.date, a, ofOrigin === 1)) continue;
+            }
           }
           if (filter.owner && !a.owners.some((o) => sameName(o, filter.owner!))) continue;
           if (needle && !matchesText(a, needle)) continue;
-          out.push(a);
+          actions.push(a);
         }
+        if (actions.length > 0) kept.push({ k, actions });
       }
     }
-    return out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line);
+    kept.sort((a, b) => b.k.date.localeCompare(a.k.date) || a.k.entry.uri.localeCompare(b.k.entry.uri));
+    const out: IndexedAction[] = [];
+    for (const { actions } of kept) out.push(...actions.sort((a, b) => a.line - b.line));
+    return out;
   }
 
   /** Open actions that no later meeting carried over or closed. */
@@ -474,23 +513,46 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.actions({ ...filter, open: true });
   }
 
-  /** Decisions, by body then newest meeting first. */
+  /** A meeting's decisions in the order of their lines. */
+  private decisionsOf(entry: IndexEntry): readonly IndexedDecision[] {
+    let out = this.decisionCache.get(entry);
+    if (out) return out;
+    out = [];
+    for (const item of entry.summary?.items ?? []) {
+      for (const d of item.decisions) out.push({ id: d.id, line: d.line, text: d.text, uri: entry.uri, body: entry.body, date: entry.date, item: item.number, itemTitle: item.title });
+    }
+    out.sort((a, b) => a.line - b.line);
+    this.decisionCache.set(entry, out);
+    return out;
+  }
+
+  /** Decisions, by body then newest meeting first (then URI and line). */
   decisions(filter: DecisionFilter = {}): IndexedDecision[] {
     const needle = filter.text?.trim().toLowerCase();
+    const body = filter.body === undefined ? undefined : bodyKey(filter.body);
     const out: IndexedDecision[] = [];
-    for (const e of this.entries()) {
-      if (filter.body && bodyKey(e.body) !== bodyKey(filter.body)) continue;
-      for (const item of e.summary?.items ?? []) {
-        for (const d of item.decisions) {
-          const dec: IndexedDecision = { ...d, uri: e.uri, body: e.body, date: e.date, item: item.number, itemTitle: item.title };
-          if (needle && !`${dec.text} ${dec.itemTitle} ${dec.id} ${dec.body ?? ''} ${dec.date ?? ''}`.toLowerCase().includes(needle)) continue;
-          out.push(dec);
+    // `ordered` is by body, date and URI, oldest first: each body's run is read by date
+    // from the newest, and the URIs of one date in their order. Nothing is sorted here.
+    const same = (a: string, b: string) => a === b || a.localeCompare(b) === 0;
+    const list = this.ordered;
+    for (let i = 0; i < list.length; ) {
+      let j = i + 1;
+      while (j < list.length && same(list[j]!.body, list[i]!.body)) j++;
+      for (let end = j; end > i; ) {
+        let start = end - 1;
+        while (start > i && same(list[start - 1]!.date, list[end - 1]!.date)) start--;
+        for (let x = start; x < end; x++) {
+          if (body !== undefined && list[x]!.body !== body) continue;
+          for (const d of this.decisionsOf(list[x]!.entry)) {
+            if (needle && !`${d.text} ${d.itemTitle} ${d.id} ${d.body ?? ''} ${d.date ?? ''}`.toLowerCase().includes(needle)) continue;
+            out.push(d);
+          }
         }
+        end = start;
       }
+      i = j;
     }
-    return out.sort(
-      (a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body)) || (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line,
-    );
+    return out;
   }
 
   /** JSON for a cache: restoring it and updating unchanged texts parses nothing. */
@@ -516,6 +578,8 @@ export class WorkspaceIndex implements WorkspaceView {
     return index;
   }
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function matchesText(a: IndexedAction, needle: string): boolean {
   return `${a.text} ${a.owners.join(' ')} ${a.body ?? ''} ${a.date ?? ''} ${a.itemTitle}`.toLowerCase().includes(needle);
