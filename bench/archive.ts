@@ -108,6 +108,17 @@ export interface ArchiveFigures {
   /** Files → seconds of `justera lint` on every core, for the growth series. */
   readonly growth: { readonly drafts: readonly Growth[]; readonly approved: readonly Growth[] };
   readonly keystroke: { median: number; p95: number; workspaceFiles: number };
+  /** The editor's two workspace views (open actions, decisions) asked over the drafts, in ms. */
+  readonly views: ViewFigures;
+}
+
+export interface ViewFigures {
+  /** First asked after the index was built (nothing derived from its entries yet), median of rounds. */
+  readonly first: number;
+  /** Asked again after one file changed, as they are rebuilt after each edit, median. */
+  readonly afterEdit: number;
+  readonly openActions: number;
+  readonly decisions: number;
 }
 
 export interface Growth {
@@ -207,7 +218,7 @@ export async function benchArchive(o: ArchiveOptions): Promise<ArchiveFigures> {
       decisions,
       extensionIndex,
       growth,
-      keystroke: keystroke(drafts, o.quick),
+      ...workspaceFigures(drafts, o.quick),
     };
   } finally {
     rmSync(draftDir, { recursive: true, force: true });
@@ -215,14 +226,47 @@ export async function benchArchive(o: ArchiveOptions): Promise<ArchiveFigures> {
   }
 }
 
+/** The keystroke and the views' queries, over one index of the whole archive. */
+function workspaceFigures(archive: readonly ArchiveFile[], quick: boolean): Pick<ArchiveFigures, 'keystroke' | 'views'> {
+  const index = new WorkspaceIndex();
+  index.batch(() => archive.forEach((f) => index.update(`file:///ws/${f.path}`, f.text)));
+  return { views: views(index, archive, quick), keystroke: keystroke(index, archive, quick) };
+}
+
+/**
+ * What the Open actions and Decisions views ask the index on the extension host's main
+ * thread: first over an index just built or restored from its cache, then after each edit
+ * of one file (the views are rebuilt on every change of the index).
+ */
+function views(built: WorkspaceIndex, archive: readonly ArchiveFile[], quick: boolean): ViewFigures {
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ask = (index: WorkspaceIndex) => {
+    const t = performance.now();
+    const openActions = index.openActions().length;
+    const decisions = index.decisions().length;
+    return { ms: performance.now() - t, openActions, decisions };
+  };
+  const cache = built.serialize();
+  const first: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) first.push(ask(WorkspaceIndex.restore(cache)).ms);
+  const index = WorkspaceIndex.restore(cache);
+  const counts = ask(index);
+  const afterEdit: number[] = [];
+  const r = rng(5);
+  for (let i = 0; i < (quick ? 5 : 21); i++) {
+    const f = archive[Math.floor(r() * archive.length)]!;
+    index.update(`file:///ws/${f.path}`, `${f.text}\n<!-- edit ${i} -->\n`);
+    afterEdit.push(ask(index).ms);
+  }
+  return { first: median(first), afterEdit: median(afterEdit), openActions: counts.openActions, decisions: counts.decisions };
+}
+
 /**
  * One-character edits in a 26 KB draft of the first body, indexed with the whole archive,
  * analysed with the workspace as the editor does, a year after its meeting (every action
  * overdue, so MIN042 asks the index about each).
  */
-function keystroke(archive: readonly ArchiveFile[], quick: boolean): { median: number; p95: number; workspaceFiles: number } {
-  const index = new WorkspaceIndex();
-  index.batch(() => archive.forEach((f) => index.update(`file:///ws/${f.path}`, f.text)));
+function keystroke(index: WorkspaceIndex, archive: readonly ArchiveFile[], quick: boolean): { median: number; p95: number; workspaceFiles: number } {
   const last = archive.filter((f) => f.path.startsWith(archive[0]!.path.split('/')[0]!)).at(-1)!;
   const date = last.path.slice(-13, -3);
   const draftDate = new Date(Date.parse(`${date}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
