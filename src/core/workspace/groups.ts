@@ -36,12 +36,14 @@ export function groupActions(actions: readonly IndexedAction[], grouping: Action
   const add = (key: string, label: string, a: IndexedAction) => {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { label, actions: [] }));
-    if (!g.actions.includes(a)) g.actions.push(a);
+    g.actions.push(a);
   };
   for (const a of actions) {
     if (grouping === 'owner') {
       if (a.owners.length === 0) add('', '', a);
-      for (const o of a.owners) add(nameKey(o), o, a);
+      // A name written twice in one action (`Anna Berg, anna berg`) puts it in the group once.
+      const keys = a.owners.map(nameKey);
+      keys.forEach((key, i) => keys.indexOf(key) === i && add(key, a.owners[i]!, a));
     } else {
       const body = a.body?.trim() ?? '';
       add(body.toLowerCase(), body, a);
