@@ -16,6 +16,12 @@ export const ALL_DECISIONS_VIEW = 'justera.allDecisions';
 export const OPEN_SOURCE_COMMAND = 'justera.workspace.openSource';
 
 const MAX_LABEL = 90;
+/**
+ * Groups start open while the view lists at most this many nodes under them: the
+ * workbench fetches every open group's children at once (17,000 actions kept the
+ * extension host busy for seconds), and so long a list is read one group at a time.
+ */
+const EXPAND_AT_MOST = 200;
 const excerpt = (s: string) => {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > MAX_LABEL ? `${t.slice(0, MAX_LABEL - 1)}…` : t;
@@ -107,7 +113,7 @@ export class OpenActionsProvider implements vscode.TreeDataProvider<ActionNode>,
     if (node.kind === 'group') {
       const g = node.group;
       const label = g.bucket ? bucketLabel(g.bucket) : g.none ? (this.grouping === 'owner' ? vscode.l10n.t('No owner') : vscode.l10n.t('No body')) : g.label;
-      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(label, this.count <= EXPAND_AT_MOST ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       item.description = String(g.actions.length);
       item.iconPath = new vscode.ThemeIcon(
@@ -127,20 +133,29 @@ export class OpenActionsProvider implements vscode.TreeDataProvider<ActionNode>,
     if (this.grouping !== 'body' && a.body) parts.push(a.body);
     if (a.date) parts.push(a.item === null ? a.date : `${a.date} §${a.item}`);
     item.description = parts.join(' · ');
-    const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escapeMarkdown(a.text)}**\n\n`);
-    tip.appendMarkdown(`${vscode.l10n.t('Status')}: ${statusLabel(a.status)}${overdue ? ` — ${vscode.l10n.t('Overdue')}` : ''}  \n`);
-    if (a.owners.length) tip.appendMarkdown(`${vscode.l10n.t('Owner')}: ${escapeMarkdown(a.owners.join(', '))}  \n`);
-    if (a.due) tip.appendMarkdown(`${vscode.l10n.t('Due')}: ${escapeMarkdown(a.due)}  \n`);
-    if (a.origin) tip.appendMarkdown(`${vscode.l10n.t('From')}: ${escapeMarkdown(formatOrigin(a.origin))}  \n`);
-    tip.appendMarkdown(`${escapeMarkdown(a.body ?? '')} ${escapeMarkdown(a.date ?? '')} — ${escapeMarkdown(fileName(a.uri))}:${a.line}`);
-    item.tooltip = tip;
+    // The tooltip comes from resolveTreeItem, on hover: made for every node, its Markdown
+    // took the extension host longer than the rest of the node.
     item.iconPath = overdue
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon(a.status === 'in-progress' ? 'sync' : 'circle-large-outline');
     // No resourceUri: the file's problem badge would repeat on every action of it.
     item.contextValue = 'justera.workspaceAction';
     item.command = { command: OPEN_SOURCE_COMMAND, title: vscode.l10n.t('Open source'), arguments: [{ uri: a.uri, line: a.line } satisfies SourceRef] };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ActionNode): vscode.TreeItem {
+    if (node.kind !== 'action') return item;
+    const a = node.action;
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown(`**${escapeMarkdown(a.text)}**\n\n`);
+    const overdue = dueBucket(a, todayIso()) === 'overdue';
+    tip.appendMarkdown(`${vscode.l10n.t('Status')}: ${statusLabel(a.status)}${overdue ? ` — ${vscode.l10n.t('Overdue')}` : ''}  \n`);
+    if (a.owners.length) tip.appendMarkdown(`${vscode.l10n.t('Owner')}: ${escapeMarkdown(a.owners.join(', '))}  \n`);
+    if (a.due) tip.appendMarkdown(`${vscode.l10n.t('Due')}: ${escapeMarkdown(a.due)}  \n`);
+    if (a.origin) tip.appendMarkdown(`${vscode.l10n.t('From')}: ${escapeMarkdown(formatOrigin(a.origin))}  \n`);
+    tip.appendMarkdown(`${escapeMarkdown(a.body ?? '')} ${escapeMarkdown(a.date ?? '')} — ${escapeMarkdown(fileName(a.uri))}:${a.line}`);
+    item.tooltip = tip;
     return item;
   }
 }
@@ -164,6 +179,8 @@ export class AllDecisionsProvider implements vscode.TreeDataProvider<DecisionNod
   readonly onDidChangeTreeData = this.changed.event;
   private roots: DecisionNode[] = [];
   private count = 0;
+  /** Meetings listed under the bodies. */
+  private meetingCount = 0;
   filter = '';
 
   constructor(private readonly indexer: WorkspaceIndexer) {}
@@ -193,6 +210,7 @@ export class AllDecisionsProvider implements vscode.TreeDataProvider<DecisionNod
       m.decisions.push(d);
     }
     this.roots = [...bodies.entries()].map(([key, b]) => ({ kind: 'body', id: `body:${key}`, body: b.body, meetings: [...b.meetings.values()] }));
+    this.meetingCount = [...bodies.values()].reduce((n, b) => n + b.meetings.size, 0);
     this.changed.fire(undefined);
   }
 
@@ -205,7 +223,7 @@ export class AllDecisionsProvider implements vscode.TreeDataProvider<DecisionNod
 
   getTreeItem(node: DecisionNode): vscode.TreeItem {
     if (node.kind === 'body') {
-      const item = new vscode.TreeItem(node.body ?? vscode.l10n.t('No body'), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(node.body ?? vscode.l10n.t('No body'), this.meetingCount <= EXPAND_AT_MOST ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       item.iconPath = new vscode.ThemeIcon('organization');
       item.description = String(node.meetings.reduce((n, m) => n + m.decisions.length, 0));
@@ -226,12 +244,18 @@ export class AllDecisionsProvider implements vscode.TreeDataProvider<DecisionNod
     const item = new vscode.TreeItem(`${d.id} ${excerpt(d.text)}`, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = d.itemTitle;
-    const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escapeMarkdown(d.id)} ${escapeMarkdown(d.itemTitle)}**\n\n${escapeMarkdown(d.text)}\n\n${escapeMarkdown(d.body ?? '')} ${escapeMarkdown(d.date ?? '')}`);
-    item.tooltip = tip;
     item.iconPath = new vscode.ThemeIcon('law');
     item.contextValue = 'justera.workspaceDecision';
     item.command = { command: OPEN_SOURCE_COMMAND, title: vscode.l10n.t('Open source'), arguments: [{ uri: d.uri, line: d.line } satisfies SourceRef] };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: DecisionNode): vscode.TreeItem {
+    if (node.kind !== 'decision') return item;
+    const d = node.decision;
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown(`**${escapeMarkdown(d.id)} ${escapeMarkdown(d.itemTitle)}**\n\n${escapeMarkdown(d.text)}\n\n${escapeMarkdown(d.body ?? '')} ${escapeMarkdown(d.date ?? '')}`);
+    item.tooltip = tip;
     return item;
   }
 }

@@ -5,6 +5,7 @@
 // (no full rescan), workspace diagnostics (MIN045) and the cache.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../../src/core/text';
 import { WorkspaceIndex } from '../../../src/core/workspace/index';
 import type { WorkspaceApi } from '../../../src/vscode/workspace/register';
 import { OPEN_SOURCE_COMMAND, type ActionNode } from '../../../src/vscode/workspace/views';
@@ -110,6 +111,50 @@ describe('workspace index and views', () => {
     assert.ok(api.openActions.actions().every((a) => a.text.includes('Åtgärd 3')));
     await vscode.commands.executeCommand('justera.openActions.clearFilter');
     assert.deepEqual(listed(api), ['Åtgärd 2', 'Åtgärd 3']);
+  });
+
+  it('shows the details of an action and a decision on hover, made only then', async () => {
+    const owner = api.openActions.getChildren().find((r) => label(api.openActions.getTreeItem(r)) === 'Lena Sjöberg')!;
+    const node = api.openActions.getChildren(owner).find((n) => n.kind === 'action' && n.action.text === 'Åtgärd 2')!;
+    const item = api.openActions.getTreeItem(node);
+    assert.equal(item.tooltip, undefined, 'no tooltip until the node is hovered');
+    const tip = api.openActions.resolveTreeItem(item, node).tooltip as vscode.MarkdownString;
+    assert.match(tip.value, /\*\*Åtgärd 2\*\*/);
+    assert.match(tip.value, /Owner: Lena Sjöberg/);
+    assert.match(tip.value, /From: 2024\\-04\\-02 §9 /);
+    assert.match(tip.value, /\.md:\d+$/, 'ends with the file and line');
+
+    const body = api.allDecisions.getChildren().find((n) => n.kind === 'body' && n.body === BODY)!;
+    const meeting = api.allDecisions.getChildren(body)[0]!;
+    const decision = api.allDecisions.getChildren(meeting)[0]!;
+    const decisionItem = api.allDecisions.getTreeItem(decision);
+    assert.equal(decisionItem.tooltip, undefined);
+    const decisionTip = api.allDecisions.resolveTreeItem(decisionItem, decision).tooltip as vscode.MarkdownString;
+    assert.ok(decision.kind === 'decision' && decisionTip.value.includes(escapeMarkdown(decision.decision.text)), decisionTip.value);
+  });
+
+  it('opens the groups of short lists; a long list starts with its groups closed', async () => {
+    const state = () => ({
+      owner: api.openActions.getTreeItem(api.openActions.getChildren().find((r) => label(api.openActions.getTreeItem(r)) === 'Lena Sjöberg')!).collapsibleState,
+      body: api.allDecisions.getTreeItem(api.allDecisions.getChildren().find((n) => n.kind === 'body' && n.body === BODY)!).collapsibleState,
+    });
+    const { Expanded, Collapsed } = vscode.TreeItemCollapsibleState;
+    assert.deepEqual(state(), { owner: Expanded, body: Expanded });
+    // 201 more meetings, each with a decision and an open action of its own.
+    const many = vscode.Uri.joinPath(workspaceRoot(), 'many');
+    await vscode.workspace.fs.createDirectory(many);
+    for (let i = 0; i < 201; i++) {
+      const date = new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+      const text = `---\ntyp: protokoll\norgan: Testnämnden\ndatum: ${date}\n---\n\n## § 1 Ärende\n\n> [!beslut]\n> Beslut ${i}.\n\n- [ ] Uppgift ${i} [ansvarig:: Vera Vik] [senast:: 2030-01-01]\n`;
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(many, `${date}.md`), new TextEncoder().encode(text));
+    }
+    await whenView(api, () => api.openActions.actions().filter((a) => a.body === 'Testnämnden').length === 201, 30000, 'the 201 actions');
+    await waitFor(() => api.allDecisions.nodes.some((n) => n.kind === 'body' && n.body === 'Testnämnden' && n.meetings.length === 201), 10000, 'the 201 meetings');
+    assert.deepEqual(state(), { owner: Collapsed, body: Collapsed });
+    await vscode.workspace.fs.delete(many, { recursive: true });
+    await whenView(api, () => !api.openActions.actions().some((a) => a.body === 'Testnämnden'), 30000, 'the 201 actions to go');
+    await waitFor(() => !api.allDecisions.nodes.some((n) => n.kind === 'body' && n.body === 'Testnämnden'), 10000, 'the meetings to go');
+    assert.deepEqual(state(), { owner: Expanded, body: Expanded });
   });
 
   it('an unsaved edit updates the view without a full rescan', async () => {
