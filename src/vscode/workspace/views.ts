@@ -145,19 +145,21 @@ export class OpenActionsProvider implements vscode.TreeDataProvider<ActionNode>,
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: ActionNode): vscode.TreeItem {
-    if (node.kind !== 'action') return item;
-    const a = node.action;
-    const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escapeMarkdown(a.text)}**\n\n`);
-    const overdue = dueBucket(a, todayIso()) === 'overdue';
-    tip.appendMarkdown(`${vscode.l10n.t('Status')}: ${statusLabel(a.status)}${overdue ? ` — ${vscode.l10n.t('Overdue')}` : ''}  \n`);
-    if (a.owners.length) tip.appendMarkdown(`${vscode.l10n.t('Owner')}: ${escapeMarkdown(a.owners.join(', '))}  \n`);
-    if (a.due) tip.appendMarkdown(`${vscode.l10n.t('Due')}: ${escapeMarkdown(a.due)}  \n`);
-    if (a.origin) tip.appendMarkdown(`${vscode.l10n.t('From')}: ${escapeMarkdown(formatOrigin(a.origin))}  \n`);
-    tip.appendMarkdown(`${escapeMarkdown(a.body ?? '')} ${escapeMarkdown(a.date ?? '')} — ${escapeMarkdown(fileName(a.uri))}:${a.line}`);
-    item.tooltip = tip;
+    if (node.kind === 'action') item.tooltip = actionTooltip(node.action);
     return item;
   }
+}
+
+function actionTooltip(a: IndexedAction): vscode.MarkdownString {
+  const tip = new vscode.MarkdownString();
+  tip.appendMarkdown(`**${escapeMarkdown(a.text)}**\n\n`);
+  const overdue = dueBucket(a, todayIso()) === 'overdue';
+  tip.appendMarkdown(`${vscode.l10n.t('Status')}: ${statusLabel(a.status)}${overdue ? ` — ${vscode.l10n.t('Overdue')}` : ''}  \n`);
+  if (a.owners.length) tip.appendMarkdown(`${vscode.l10n.t('Owner')}: ${escapeMarkdown(a.owners.join(', '))}  \n`);
+  if (a.due) tip.appendMarkdown(`${vscode.l10n.t('Due')}: ${escapeMarkdown(a.due)}  \n`);
+  if (a.origin) tip.appendMarkdown(`${vscode.l10n.t('From')}: ${escapeMarkdown(formatOrigin(a.origin))}  \n`);
+  tip.appendMarkdown(`${escapeMarkdown(a.body ?? '')} ${escapeMarkdown(a.date ?? '')} — ${escapeMarkdown(fileName(a.uri))}:${a.line}`);
+  return tip;
 }
 
 // ---------------------------------------------------------------------------
@@ -251,11 +253,10 @@ export class AllDecisionsProvider implements vscode.TreeDataProvider<DecisionNod
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: DecisionNode): vscode.TreeItem {
-    if (node.kind !== 'decision') return item;
-    const d = node.decision;
-    const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escapeMarkdown(d.id)} ${escapeMarkdown(d.itemTitle)}**\n\n${escapeMarkdown(d.text)}\n\n${escapeMarkdown(d.body ?? '')} ${escapeMarkdown(d.date ?? '')}`);
-    item.tooltip = tip;
+    if (node.kind === 'decision') {
+      const d = node.decision;
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(d.id)} ${escapeMarkdown(d.itemTitle)}**\n\n${escapeMarkdown(d.text)}\n\n${escapeMarkdown(d.body ?? '')} ${escapeMarkdown(d.date ?? '')}`);
+    }
     return item;
   }
 }
