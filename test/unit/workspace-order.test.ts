@@ -63,7 +63,7 @@ function naiveDecisions(index: WorkspaceIndex, filter: DecisionFilter): IndexedD
       }
     }
   }
-  return out.sort((a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body)) || (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line);
+  return out.sort((a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body), 'sv') || (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri) || a.line - b.line);
 }
 const uris = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((n) => `file:///ws/${n}.md`);
 
@@ -72,7 +72,7 @@ function naiveEntries(index: WorkspaceIndex): IndexEntry[] {
     .uris()
     .map((u) => index.get(u)!)
     .filter((e) => e.isMinutes)
-    .sort((a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body)) || (a.date ?? '').localeCompare(b.date ?? '') || a.uri.localeCompare(b.uri));
+    .sort((a, b) => bodyKey(a.body).localeCompare(bodyKey(b.body), 'sv') || (a.date ?? '').localeCompare(b.date ?? '') || a.uri.localeCompare(b.uri));
 }
 
 function naiveMeetings(index: WorkspaceIndex, body: string): IndexEntry[] {
@@ -134,6 +134,18 @@ describe('workspace index order', () => {
       }),
       { seed: 20261128, numRuns: 60 },
     );
+  });
+
+  it('orders bodies as Swedish does, å, ä and ö after z, whatever the machine\'s language', () => {
+    const index = new WorkspaceIndex();
+    const older = meetingSeries({ body: 'Äldrenämnden', profile: 'protokoll', start: '2024-03-01', everyDays: 28, count: 1, prefix: 'an' })[0]!;
+    index.update('file:///ws/a.md', older.text);
+    index.update('file:///ws/b.md', series[0]!.text);
+    index.update('file:///ws/c.md', series[8]!.text);
+    const bodies = [AU, LG, 'Äldrenämnden'];
+    assert.deepEqual(index.entries().map((e) => e.body), bodies);
+    assert.deepEqual([...new Set(index.decisions().map((d) => d.body))], bodies);
+    assert.deepEqual(index.bodies(), bodies);
   });
 
   it('keeps the order when restored from its serialized form', () => {

@@ -127,8 +127,11 @@ interface Keyed {
   readonly date: string;
 }
 
+/** Bodies in Swedish order (å, ä, ö after z), whatever the machine's own language. */
+const compareBodies = new Intl.Collator('sv').compare;
+
 function compareKeyed(a: Keyed, b: Keyed): number {
-  return a.body.localeCompare(b.body) || a.date.localeCompare(b.date) || a.entry.uri.localeCompare(b.entry.uri);
+  return compareBodies(a.body, b.body) || a.date.localeCompare(b.date) || a.entry.uri.localeCompare(b.entry.uri);
 }
 
 /** First index in `list` whose element is not before `probe` (lower bound). */
@@ -533,14 +536,15 @@ export class WorkspaceIndex implements WorkspaceView {
     const out: IndexedDecision[] = [];
     // `ordered` is by body, date and URI, oldest first: each body's run is read by date
     // from the newest, and the URIs of one date in their order. Nothing is sorted here.
-    const same = (a: string, b: string) => a === b || a.localeCompare(b) === 0;
+    const sameBody = (a: string, b: string) => a === b || compareBodies(a, b) === 0;
+    const sameDate = (a: string, b: string) => a === b || a.localeCompare(b) === 0;
     const list = this.ordered;
     for (let i = 0; i < list.length; ) {
       let j = i + 1;
-      while (j < list.length && same(list[j]!.body, list[i]!.body)) j++;
+      while (j < list.length && sameBody(list[j]!.body, list[i]!.body)) j++;
       for (let end = j; end > i; ) {
         let start = end - 1;
-        while (start > i && same(list[start - 1]!.date, list[end - 1]!.date)) start--;
+        while (start > i && sameDate(list[start - 1]!.date, list[end - 1]!.date)) start--;
         for (let x = start; x < end; x++) {
           if (body !== undefined && list[x]!.body !== body) continue;
           for (const d of this.decisionsOf(list[x]!.entry)) {
