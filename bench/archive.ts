@@ -86,11 +86,15 @@ function medianOf(runs: number, fn: () => ProcessFigures | undefined): ProcessFi
   return median(Array.from({ length: runs }, fn).filter((x): x is ProcessFigures => !!x));
 }
 
+/** The middle of some numbers (sorts them in place). */
+function middle(xs: number[]): number {
+  return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
 /** The median wall time and the median peak memory of some runs (undefined: none). */
 function median(all: readonly ProcessFigures[]): ProcessFigures | undefined {
   if (all.length === 0) return undefined;
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { seconds: mid(all.map((x) => x.seconds)), peakMB: mid(all.map((x) => x.peakMB)) };
+  return { seconds: middle(all.map((x) => x.seconds)), peakMB: middle(all.map((x) => x.peakMB)) };
 }
 
 export interface ArchiveFigures {
@@ -239,7 +243,6 @@ function workspaceFigures(archive: readonly ArchiveFile[], quick: boolean): Pick
  * of one file (the views are rebuilt on every change of the index).
  */
 function views(built: WorkspaceIndex, archive: readonly ArchiveFile[], quick: boolean): ViewFigures {
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const ask = (index: WorkspaceIndex) => {
     const t = performance.now();
     const openActions = index.openActions().length;
@@ -258,7 +261,7 @@ function views(built: WorkspaceIndex, archive: readonly ArchiveFile[], quick: bo
     index.update(`file:///ws/${f.path}`, `${f.text}\n<!-- edit ${i} -->\n`);
     afterEdit.push(ask(index).ms);
   }
-  return { first: median(first), afterEdit: median(afterEdit), openActions: counts.openActions, decisions: counts.decisions };
+  return { first: middle(first), afterEdit: middle(afterEdit), openActions: counts.openActions, decisions: counts.decisions };
 }
 
 /**
@@ -292,5 +295,5 @@ function keystroke(index: WorkspaceIndex, archive: readonly ArchiveFile[], quick
     if (i >= 10) ts.push(performance.now() - t);
   }
   ts.sort((a, b) => a - b);
-  return { median: ts[Math.floor(ts.length / 2)]!, p95: ts[Math.floor(ts.length * 0.95)]!, workspaceFiles: archive.length };
+  return { median: middle(ts), p95: ts[Math.floor(ts.length * 0.95)]!, workspaceFiles: archive.length };
 }
